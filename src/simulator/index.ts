@@ -1,0 +1,125 @@
+// The ccmessaging web-channel simulator: MSW handlers plus a scripting API. Isomorphic (browser and
+// Node); the Node-only HTTP helpers are in ./http.ts.
+
+import type { HttpHandler } from 'msw';
+import type { DownlinkMessage } from '../api/types.ts';
+import * as conversation from './conversation.ts';
+import { createControlHandlers } from './control.ts';
+import { FaultQueue, type Fault } from './faults.ts';
+import { createApiHandlers, listSessions, type RecordedRequest } from './handlers.ts';
+import { resolveOptions, validateOptionsPatch, type SimulatorOptions } from './options.ts';
+import { SimState, type WireMessage } from './state.ts';
+
+export type { CallScenario, SimulatorOptions } from './options.ts';
+export { DEFAULT_OPTIONS } from './options.ts';
+export type { Fault, FaultKind, Operation } from './faults.ts';
+export { OPERATIONS } from './faults.ts';
+export type { RecordedRequest } from './handlers.ts';
+export type { WireMessage } from './state.ts';
+export { ROBOT_SIM_QUESTIONS, QUEUING_TEXT, AGENT_CONNECTED_TEXT } from './conversation.ts';
+export { CALL_CONNECTED_EVENT_ID } from './click-to-call.ts';
+
+export interface SessionInfo {
+  userId: string;
+  state: 'robot' | 'queued' | 'agent' | 'ended';
+  queuePosition: number | null;
+}
+
+export interface Simulator {
+  /** API handlers + control handlers. */
+  readonly handlers: HttpHandler[];
+  readonly options: SimulatorOptions;
+  /** Every API request, in order (not control requests). */
+  readonly requests: RecordedRequest[];
+  clearRequests(): void;
+  /** Drops sessions, tokens, faults, requests; keeps options. Ends pending holds. */
+  reset(): void;
+  configure(patch: Partial<SimulatorOptions>): void;
+  fault(fault: Fault): void;
+  clearFaults(): void;
+  robotSays(text: string, simQuestions?: string[], userId?: string): void;
+  agentSays(text: string, userId?: string): void;
+  systemSays(text: string, userId?: string): void;
+  /** A raw downlink message (any sourceType/mediaType); missing fields get defaults. */
+  push(message: Partial<DownlinkMessage>, userId?: string): void;
+  /** DISCONNECT from the agent side. */
+  agentDisconnects(userId?: string): void;
+  /** Every issued token now answers 401. */
+  expireTokens(): void;
+  /** The next API response carries a new ccmessaging-token header (the old token stays valid for a short grace). */
+  renewTokenOnNextResponse(): void;
+  /** Direct mode: rotate the access token. */
+  setAccessToken(token: string | null): void;
+  sessions(): SessionInfo[];
+}
+
+/**
+ * Creates a simulator. `userId` arguments default to the most recently active session; methods
+ * that target a session throw when there is none.
+ */
+export function createSimulator(options: Partial<SimulatorOptions> = {}): Simulator {
+  const resolved = resolveOptions(options);
+  const state = new SimState(resolved);
+  const faults = new FaultQueue();
+  const requests: RecordedRequest[] = [];
+
+  const simulator: Simulator = {
+    handlers: [],
+    options: resolved,
+    requests,
+    clearRequests() {
+      requests.length = 0;
+    },
+    reset() {
+      state.reset();
+      faults.clear();
+      requests.length = 0;
+    },
+    configure(patch) {
+      validateOptionsPatch(patch);
+      if (patch.baseUrl !== undefined && patch.baseUrl.replace(/\/+$/, '') !== resolved.baseUrl) {
+        throw new TypeError('simulator option baseUrl is fixed when the simulator is created');
+      }
+      for (const [key, value] of Object.entries(patch)) {
+        if (value !== undefined && key !== 'baseUrl') (resolved as unknown as Record<string, unknown>)[key] = value;
+      }
+    },
+    fault(fault) {
+      faults.add(fault);
+    },
+    clearFaults() {
+      faults.clear();
+    },
+    robotSays(text, simQuestions, userId) {
+      conversation.robotSays(state, state.target(userId), text, simQuestions);
+    },
+    agentSays(text, userId) {
+      conversation.agentSays(state, state.target(userId), text);
+    },
+    systemSays(text, userId) {
+      conversation.systemSays(state, state.target(userId), text);
+    },
+    push(message, userId) {
+      state.schedule(state.target(userId), message as Partial<WireMessage>);
+    },
+    agentDisconnects(userId) {
+      conversation.agentDisconnects(state, state.target(userId));
+    },
+    expireTokens() {
+      state.expireTokens();
+    },
+    renewTokenOnNextResponse() {
+      state.forceRenewal = true;
+    },
+    setAccessToken(token) {
+      validateOptionsPatch({ accessToken: token });
+      resolved.accessToken = token;
+    },
+    sessions() {
+      return listSessions(state);
+    },
+  };
+  const handlers = [...createApiHandlers({ state, faults, requests }), ...createControlHandlers(simulator)];
+  (simulator as { handlers: HttpHandler[] }).handlers = handlers;
+  return simulator;
+}

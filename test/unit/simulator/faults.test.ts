@@ -1,0 +1,130 @@
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSimulator } from '../../../src/simulator/index.ts';
+import { API, call, Client, timed } from './helpers.ts';
+
+const sim = createSimulator({ pollHoldMs: 50 });
+const server = setupServer(...sim.handlers);
+let client: Client;
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(async () => {
+  client = new Client('user-1');
+  await client.applyToken();
+  await client.send('CONNECT');
+  await client.poll(); // the greeting
+});
+afterEach(() => sim.reset());
+afterAll(() => server.close());
+
+describe('faults', () => {
+  it('status: the given status, Retry-After and a JSON error body, for `count` responses', async () => {
+    sim.fault({ kind: 'status', status: 503, retryAfter: 7, count: 2 });
+    const first = await client.get('poll?receiverId=user-1&channel=WEB');
+    expect(first.status).toBe(503);
+    expect(first.headers.get('retry-after')).toBe('7');
+    expect(first.body).toMatchObject({ errorCode: 'SIM.503' });
+    expect((await client.send('CHAT', 'x')).status).toBe(503);
+    expect((await client.send('CHAT', 'x')).status).toBe(200);
+  });
+
+  it('status defaults to 500 without Retry-After; `on` picks the operation', async () => {
+    sim.fault({ kind: 'status', on: 'send' });
+    expect(await client.poll()).toEqual([]);
+    const failed = await client.send('CHAT', 'x');
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get('retry-after')).toBeNull();
+    expect((await client.send('CHAT', 'x')).status).toBe(200);
+  });
+
+  it('a 401 does not use up a fault', async () => {
+    sim.fault({ kind: 'status', status: 502 });
+    expect((await call('GET', `${API}/poll`)).status).toBe(401);
+    expect((await client.queueInfo()).status).toBe(502);
+  });
+
+  it('hang: no answer until the client gives up; the next request is fine', async () => {
+    sim.fault({ kind: 'hang', on: 'queryQueueInfo' });
+    const started = performance.now();
+    await expect(
+      client.post('queryQueueInfo', { userId: 'user-1', channel: 'WEB' }, AbortSignal.timeout(120)),
+    ).rejects.toThrow();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(110);
+    expect((await client.queueInfo()).body).toMatchObject({ resultCode: '160004' });
+  });
+
+  it('delay: answers normally after `ms`', async () => {
+    sim.fault({ kind: 'delay', ms: 120, on: 'send' });
+    const { value, ms } = await timed(client.send('CHAT', 'hello'));
+    expect(ms).toBeGreaterThanOrEqual(110);
+    expect(value.body).toMatchObject({ resultCode: '0' });
+  });
+
+  it('malformed: 200 with a truncated JSON body', async () => {
+    sim.fault({ kind: 'malformed' });
+    const reply = await client.send('CHAT', 'hello');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('content-type')).toContain('application/json');
+    expect(reply.text).toBe('{"resultCode":"0",');
+    expect(() => JSON.parse(reply.text)).toThrow();
+  });
+
+  it('html: an HTML error page with the status (default 502)', async () => {
+    sim.fault({ kind: 'html' });
+    sim.fault({ kind: 'html', status: 504 });
+    const first = await client.queueInfo();
+    expect(first.status).toBe(502);
+    expect(first.headers.get('content-type')).toContain('text/html');
+    expect(first.text).toBe('<html><body><h1>502 Bad Gateway</h1></body></html>');
+    expect((await client.queueInfo()).status).toBe(504);
+    expect((await client.queueInfo()).status).toBe(200);
+  });
+
+  it('repeat: the next poll re-delivers what was delivered before, then the new messages', async () => {
+    const delivered = await client.history();
+    const greetingCode = delivered.body.messageList[0]!.messageCode;
+    sim.fault({ kind: 'repeat' });
+    // Not used up by other operations.
+    expect((await client.send('CHAT', 'opening hours?')).status).toBe(200);
+    const again = await client.poll();
+    expect(again.map((m) => m.messageCode)).toHaveLength(2);
+    expect(again[0]!.messageCode).toBe(greetingCode);
+    expect(again[1]!.content).toContain('Monday');
+    const next = await client.poll();
+    expect(next).toEqual([]);
+  });
+
+  it('reorder: the next poll delivers its batch in reverse timestamp order', async () => {
+    sim.agentSays('one');
+    sim.agentSays('two');
+    sim.agentSays('three');
+    sim.fault({ kind: 'reorder' });
+    const batch = await client.poll();
+    expect(batch.map((m) => m.content)).toEqual(['three', 'two', 'one']);
+    expect(batch[0]!.timestamp).toBeGreaterThan(batch[2]!.timestamp);
+    sim.agentSays('four');
+    sim.agentSays('five');
+    expect((await client.poll()).map((m) => m.content)).toEqual(['four', 'five']);
+  });
+
+  it('faults apply first come first served, and clearFaults drops them', async () => {
+    sim.fault({ kind: 'status', status: 503 });
+    sim.fault({ kind: 'status', status: 504 });
+    expect((await client.queueInfo()).status).toBe(503);
+    sim.clearFaults();
+    expect((await client.queueInfo()).status).toBe(200);
+  });
+
+  it('rejects faults it cannot apply', () => {
+    expect(() => sim.fault({ kind: 'explode' as never })).toThrow(/kind/);
+    expect(() => sim.fault({ kind: 'status', on: 'nope' })).toThrow(/on/);
+    expect(() => sim.fault({ kind: 'repeat', on: 'send' })).toThrow(/poll/);
+    expect(() => sim.fault({ kind: 'delay', ms: -1 })).toThrow(/ms/);
+  });
+
+  it('applies to applyToken too (after the gateway checks)', async () => {
+    sim.fault({ kind: 'status', on: 'applyToken', status: 500 });
+    expect((await new Client('user-2').applyToken()).status).toBe(500);
+    expect((await new Client('user-2').applyToken()).status).toBe(200);
+  });
+});
