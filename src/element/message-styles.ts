@@ -1,0 +1,399 @@
+import { css } from 'lit';
+
+/**
+ * Styles for the transcript entries of render-entry.ts (classes `ccm-*`), adopted by the element's
+ * shadow root. Theme them with these custom properties, set on `cc-chat` or any ancestor; each
+ * has a light and a dark default (`prefers-color-scheme`), both meeting WCAG AA for text:
+ *
+ * | property                       | light default      | dark default | used for                                   |
+ * | ------------------------------ | ------------------ | ------------ | ------------------------------------------ |
+ * | `--cc-chat-accent`             | #0b57d0            | #a8c7fa      | the visitor's bubbles, links, suggestions  |
+ * | `--cc-chat-accent-contrast`    | #ffffff            | #062e6f      | text on the accent                         |
+ * | `--cc-chat-bg`                 | #ffffff            | #1f1f1f      | cards, suggestion buttons (panel colour)   |
+ * | `--cc-chat-fg`                 | #1f1f1f            | #e3e3e3      | text on `--cc-chat-bg`                     |
+ * | `--cc-chat-muted`              | #5f6368            | #a8abaf      | author names, times, system notices        |
+ * | `--cc-chat-bubble-bg`          | #f1f3f4            | #303134      | agents' and others' bubbles                |
+ * | `--cc-chat-bubble-fg`          | #1f1f1f            | #e8eaed      | text in those bubbles                      |
+ * | `--cc-chat-robot-bubble-bg`    | #e8f0fe            | #24304a      | the robot's bubbles (fg: bubble-fg)        |
+ * | `--cc-chat-link`               | #0b57d0            | #a8c7fa      | links in others' bubbles                   |
+ * | `--cc-chat-avatar-bg`          | #d3e3fd            | #0842a0      | avatar initials / robot glyph background   |
+ * | `--cc-chat-avatar-fg`          | #041e49            | #d3e3fd      | avatar initials / robot glyph              |
+ * | `--cc-chat-border`             | #c4c7c5            | #5f6368      | card and button outlines                   |
+ * | `--cc-chat-error`              | #b3261e            | #f2b8b5      | failed messages, retry                     |
+ * | `--cc-chat-focus`              | #0b57d0            | #a8c7fa      | focus rings                                |
+ * | `--cc-chat-radius`             | 16px               |              | bubble corners (cards and buttons scale)   |
+ * | `--cc-chat-font`               | system-ui stack    |              | all text                                   |
+ *
+ * The muted colour sits on the panel background: keep `--cc-chat-bg` (or the panel) matching.
+ */
+export const messageStyles = css`
+  .ccm {
+    --_accent: var(--cc-chat-accent, #0b57d0);
+    --_accent-fg: var(--cc-chat-accent-contrast, #ffffff);
+    --_bg: var(--cc-chat-bg, #ffffff);
+    --_fg: var(--cc-chat-fg, #1f1f1f);
+    --_muted: var(--cc-chat-muted, #5f6368);
+    --_bubble-bg: var(--cc-chat-bubble-bg, #f1f3f4);
+    --_bubble-fg: var(--cc-chat-bubble-fg, #1f1f1f);
+    --_robot-bg: var(--cc-chat-robot-bubble-bg, #e8f0fe);
+    --_link: var(--cc-chat-link, #0b57d0);
+    --_avatar-bg: var(--cc-chat-avatar-bg, #d3e3fd);
+    --_avatar-fg: var(--cc-chat-avatar-fg, #041e49);
+    --_border: var(--cc-chat-border, #c4c7c5);
+    --_error: var(--cc-chat-error, #b3261e);
+    --_focus: var(--cc-chat-focus, #0b57d0);
+    --_radius: var(--cc-chat-radius, 16px);
+
+    display: flex;
+    align-items: flex-end;
+    gap: 8px;
+    margin-block: 4px 10px;
+    font-family: var(--cc-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Microsoft YaHei', sans-serif);
+    font-size: 0.9375rem;
+    line-height: 1.4;
+    color: var(--_fg);
+  }
+
+  @media (prefers-color-scheme: dark) {
+    .ccm {
+      --_accent: var(--cc-chat-accent, #a8c7fa);
+      --_accent-fg: var(--cc-chat-accent-contrast, #062e6f);
+      --_bg: var(--cc-chat-bg, #1f1f1f);
+      --_fg: var(--cc-chat-fg, #e3e3e3);
+      --_muted: var(--cc-chat-muted, #a8abaf);
+      --_bubble-bg: var(--cc-chat-bubble-bg, #303134);
+      --_bubble-fg: var(--cc-chat-bubble-fg, #e8eaed);
+      --_robot-bg: var(--cc-chat-robot-bubble-bg, #24304a);
+      --_link: var(--cc-chat-link, #a8c7fa);
+      --_avatar-bg: var(--cc-chat-avatar-bg, #0842a0);
+      --_avatar-fg: var(--cc-chat-avatar-fg, #d3e3fd);
+      --_border: var(--cc-chat-border, #5f6368);
+      --_error: var(--cc-chat-error, #f2b8b5);
+      --_focus: var(--cc-chat-focus, #a8c7fa);
+    }
+  }
+
+  .ccm[hidden] {
+    display: none;
+  }
+
+  .ccm--end {
+    justify-content: flex-end;
+  }
+
+  .ccm-body {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 2px;
+    min-width: 0;
+    max-width: min(80%, 36rem);
+  }
+
+  .ccm--end .ccm-body {
+    align-items: flex-end;
+  }
+
+  .ccm-author {
+    padding-inline: 4px;
+    font-size: 0.75rem;
+    font-weight: 600;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+
+  /* Avatars: 28px circles, bottom-aligned with the bubble (above the time line). */
+  .ccm-avatar {
+    flex: none;
+    display: grid;
+    place-items: center;
+    box-sizing: border-box;
+    inline-size: 28px;
+    block-size: 28px;
+    margin-block-end: 20px;
+    border-radius: 50%;
+    overflow: hidden;
+    background: var(--_avatar-bg);
+    color: var(--_avatar-fg);
+    font-size: 0.6875rem;
+    font-weight: 700;
+    line-height: 1;
+    user-select: none;
+  }
+
+  .ccm-avatar img {
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
+  }
+
+  .ccm-glyph {
+    display: block;
+  }
+
+  /* Bubbles. The transparent border turns into a visible outline in forced-colors mode. */
+  .ccm-bubble {
+    box-sizing: border-box;
+    max-inline-size: 100%;
+    padding: 8px 12px;
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    border-end-start-radius: 4px;
+    background: var(--_bubble-bg);
+    color: var(--_bubble-fg);
+    overflow-wrap: anywhere;
+  }
+
+  .ccm--robot .ccm-bubble {
+    background: var(--_robot-bg);
+  }
+
+  .ccm--end .ccm-bubble {
+    border-end-start-radius: var(--_radius);
+    border-end-end-radius: 4px;
+    background: var(--_accent);
+    color: var(--_accent-fg);
+  }
+
+  .ccm-text {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .ccm a {
+    color: var(--_link);
+    text-decoration: underline;
+    text-underline-offset: 2px;
+  }
+
+  .ccm--end .ccm-bubble a {
+    color: inherit;
+  }
+
+  .ccm a:focus-visible,
+  .ccm button:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .ccm--end .ccm-bubble a:focus-visible {
+    outline-color: currentColor;
+  }
+
+  .ccm-vh {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  /* Time and delivery status under a bubble. */
+  .ccm-meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 2px 8px;
+    padding-inline: 4px;
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+
+  .ccm-meta:empty {
+    display: none;
+  }
+
+  .ccm-status {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
+
+  .ccm-status-icon {
+    font-weight: 700;
+  }
+
+  .ccm--pending .ccm-bubble {
+    opacity: 0.85;
+  }
+
+  /* Failed: an error colour, a dashed outline and a "!" icon, so it never depends on colour alone. */
+  .ccm--failed .ccm-bubble {
+    border: 2px dashed var(--_error);
+  }
+
+  .ccm-status--failed {
+    color: var(--_error);
+    font-weight: 600;
+  }
+
+  .ccm-status--failed .ccm-status-icon {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    border-radius: 50%;
+    background: var(--_error);
+    color: var(--_bg);
+    font-size: 0.75rem;
+  }
+
+  .ccm button {
+    font: inherit;
+    cursor: pointer;
+  }
+
+  .ccm-retry {
+    min-block-size: 24px;
+    padding: 2px 10px;
+    border: 1px solid var(--_error);
+    border-radius: 999px;
+    background: var(--_bg);
+    color: var(--_error);
+    font-size: 0.75rem;
+    font-weight: 600;
+  }
+
+  .ccm-retry:hover {
+    background: var(--_bubble-bg);
+  }
+
+  /* Robot suggestions: wrapping pill buttons. */
+  .ccm-suggestions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin-block: 4px 2px;
+  }
+
+  .ccm-suggestion {
+    max-inline-size: 100%;
+    min-block-size: 32px;
+    padding: 4px 12px;
+    border: 1px solid var(--_accent);
+    border-radius: 999px;
+    background: var(--_bg);
+    color: var(--_link);
+    font-size: 0.875rem;
+    text-align: start;
+    overflow-wrap: anywhere;
+  }
+
+  .ccm-suggestion:hover {
+    background: var(--_bubble-bg);
+  }
+
+  /* Media cards: a self-contained panel, so their text contrast does not depend on the bubble. */
+  .ccm-card {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 4px;
+    min-inline-size: 10rem;
+    max-inline-size: 100%;
+    padding: 10px 12px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_bg);
+    color: var(--_fg);
+    overflow-wrap: anywhere;
+  }
+
+  .ccm-bubble:has(> .ccm-card) {
+    padding: 4px;
+  }
+
+  .ccm-card-type {
+    font-size: 0.75rem;
+    font-weight: 700;
+    letter-spacing: 0.02em;
+    text-transform: uppercase;
+    color: var(--_muted);
+  }
+
+  .ccm-card-title {
+    font-weight: 600;
+  }
+
+  .ccm-card-detail {
+    font-size: 0.875rem;
+  }
+
+  .ccm-card-image {
+    display: block;
+    max-inline-size: 100%;
+    max-block-size: 200px;
+    border-radius: calc(var(--_radius) * 0.5);
+    object-fit: contain;
+  }
+
+  .ccm .ccm-card-action {
+    font-size: 0.875rem;
+    font-weight: 600;
+    color: var(--_link);
+  }
+
+  /* SYSTEM lines and DISCONNECT: centred, muted, no bubble. */
+  .ccm--notice {
+    justify-content: center;
+    margin-block: 8px;
+  }
+
+  .ccm-notice {
+    max-inline-size: 90%;
+    font-size: 0.8125rem;
+    text-align: center;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+
+  .ccm-notice .ccm-text {
+    display: inline;
+  }
+
+  .ccm-notice .ccm-card {
+    margin-inline: auto;
+    text-align: start;
+  }
+
+  .ccm-notice .ccm-time {
+    white-space: nowrap;
+  }
+
+  .ccm-notice .ccm-time::before {
+    content: '· ';
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .ccm:not(.ccm--notice) {
+      animation: ccm-enter 160ms ease-out;
+    }
+
+    .ccm button {
+      transition: background-color 120ms;
+    }
+  }
+
+  /* Only movement: animating opacity would briefly drop text contrast. */
+  @keyframes ccm-enter {
+    from {
+      transform: translateY(6px);
+    }
+  }
+
+  @media (forced-colors: active) {
+    .ccm-bubble,
+    .ccm-avatar {
+      border: 1px solid CanvasText;
+    }
+
+    .ccm--failed .ccm-bubble {
+      border: 2px dashed Mark;
+    }
+  }
+`;
