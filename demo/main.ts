@@ -1,0 +1,51 @@
+import '../src/define';
+
+// The demo's control panel: each control posts to the simulator's /__sim/ endpoints, served by the
+// same dev server as the page (see demo/simulator-plugin.ts).
+
+const log = document.querySelector<HTMLElement>('#log')!;
+
+async function control(action: string, body: unknown = {}): Promise<void> {
+  const response = await fetch(`/__sim/${action}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  log.textContent = response.ok ? `Simulator: ${action} done.` : `Simulator: ${action} failed (${response.status}).`;
+}
+
+function onSubmit(selector: string, action: string): void {
+  document.querySelector<HTMLFormElement>(selector)!.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = new FormData(event.target as HTMLFormElement).get('text');
+    void control(action, { text });
+  });
+}
+
+onSubmit('#agent-form', 'agent-says');
+onSubmit('#system-form', 'system-says');
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-action]')) {
+  button.addEventListener('click', () => void control(button.dataset.action!));
+}
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-fault]')) {
+  button.addEventListener('click', () => void control('fault', JSON.parse(button.dataset.fault!)));
+}
+document.querySelector<HTMLSelectElement>('#call-scenario')!.addEventListener('change', (event) => {
+  void control('configure', { callScenario: (event.target as HTMLSelectElement).value });
+});
+
+// Show what the widget tells the page, as a host page would listen for it.
+const events = document.querySelector<HTMLOListElement>('#events')!;
+const names = [
+  'cc-open', 'cc-close', 'cc-message', 'cc-message-sent', 'cc-connection-change', 'cc-unread-change', 'cc-error',
+  'cc-call-status',
+];
+for (const name of names) {
+  document.addEventListener(name, (event) => {
+    const item = document.createElement('li');
+    const detail = (event as CustomEvent).detail;
+    item.textContent = `${name} ${JSON.stringify(detail)}`.slice(0, 300);
+    events.prepend(item);
+  });
+}

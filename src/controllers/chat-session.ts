@@ -1,0 +1,500 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { CcMessagingClient } from '../api/client';
+import { CcApiError, isCcApiError } from '../api/errors';
+import type { AccessTokenProvider, DownlinkMessage, QueueInfo } from '../api/types';
+import {
+  forgetSession,
+  loadSession,
+  saveSession,
+  sessionKey,
+  type SavedSession,
+  type ServiceMode,
+  type SessionPhase,
+} from './persistence';
+import { PollLoop } from './poll-loop';
+import { Transcript } from './transcript';
+import { entryTimestamp, type ReceivedEntry, type SentEntry } from './transcript-entry';
+
+export type { ServiceMode } from './persistence';
+
+/** The connection as the visitor and the host page see it (`cc-connection-change`). */
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'ended' | 'error';
+
+export interface ChatSessionConfig {
+  baseUrl: string;
+  channelId: string;
+  userId: string;
+  userName?: string;
+  locale: string;
+  appKey?: string;
+  accessToken?: AccessTokenProvider | string;
+  pollIntervalMs: number;
+  transcriptLimit: number;
+}
+
+/** What the session reports to its element, which turns it into DOM events and UI. */
+export interface ChatSessionListener {
+  messages(entries: ReceivedEntry[]): void;
+  sent(entry: SentEntry): void;
+  stateChange(state: ConnectionState): void;
+  error(error: CcApiError, fatal: boolean): void;
+}
+
+/** The API's limit on a text message: 1 KB. */
+export const MAX_MESSAGE_BYTES = 1024;
+/** The typing signal (INPUT) goes out at most this often. */
+export const TYPING_SIGNAL_MS = 5000;
+/** How often the queue position is asked for while queued. */
+export const QUEUE_POLL_MS = 3000;
+
+export function messageBytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** An API error for anything thrown, so the UI and `cc-error` always get the same shape. */
+export function toApiError(error: unknown, operation: string): CcApiError {
+  if (isCcApiError(error)) return error;
+  return new CcApiError({
+    kind: 'network',
+    operation,
+    message: error instanceof Error ? error.message : 'Something went wrong.',
+    cause: error,
+  });
+}
+
+/**
+ * A failure the visitor cannot wait out: the configuration or the service is wrong. The loops keep
+ * retrying slowly all the same, so fixing a proxy or a deployment heals open pages.
+ */
+export function isFatal(error: CcApiError): boolean {
+  if (error.kind === 'http') return [400, 401, 403, 404].includes(error.status ?? 0);
+  if (error.kind === 'result') return error.operation !== 'poll';
+  return false;
+}
+
+/** Whether a SYSTEM line tells that an agent has taken over (English and Chinese tenants). */
+const AGENT_CONNECTED = /connected to (an )?agent|agent (has )?(joined|connected)|已接通|接入人工/i;
+
+/**
+ * One visitor's conversation with the contact center: applyToken → CONNECT → the poll loop, the
+ * outbox of typed messages, the agent queue, and what survives a reload. It owns the API client and
+ * the loops; the element only renders what it exposes and forwards the visitor's actions.
+ */
+export class ChatSession implements ReactiveController {
+  state: ConnectionState = 'idle';
+  mode: ServiceMode = 'robot';
+  queue: QueueInfo | null = null;
+  lastError: CcApiError | null = null;
+  transcript: Transcript;
+  /**
+   * How far the visitor's clock runs ahead of the server's (ms), estimated as the smallest
+   * (receive time − server timestamp) seen, so that what the visitor types sorts after what the
+   * server sent before it, whatever the visitor's clock says.
+   */
+  private clockSkewMs: number | null = null;
+  /** Unread count, kept here only so that it survives a reload with the rest of the session. */
+  unread = 0;
+
+  private readonly host: ReactiveControllerHost;
+  private readonly listener: ChatSessionListener;
+  private config: ChatSessionConfig | null = null;
+  private client: CcMessagingClient | null = null;
+  private storageKey = '';
+  private readonly inFlight = new Set<string>();
+  private flushing = false;
+  private lastTypingSignal = 0;
+  /** Whether CONNECT went through for this conversation (so a reload resumes polling). */
+  private phase: SessionPhase = 'idle';
+
+  private readonly messageLoop: PollLoop;
+  private readonly queueLoop: PollLoop;
+  private readonly connectLoop: PollLoop;
+
+  constructor(host: ReactiveControllerHost, listener: ChatSessionListener) {
+    (this.host = host).addController(this);
+    this.listener = listener;
+    this.transcript = new Transcript({ limit: 500 });
+    this.connectLoop = new PollLoop(host, {
+      run: (signal) => this.runConnect(signal),
+      intervalMs: () => 0,
+      onError: (error) => this.loopFailed(error, 'send'),
+      pauseWhenHidden: false,
+    });
+    this.messageLoop = new PollLoop(host, {
+      run: (signal) => this.runPoll(signal),
+      intervalMs: () => this.config?.pollIntervalMs ?? 1000,
+      onError: (error) => this.loopFailed(error, 'poll'),
+      onRecover: () => this.recovered(),
+      onStateChange: (loopState) => {
+        if (loopState === 'paused' && typeof navigator !== 'undefined' && !navigator.onLine) this.setState('offline');
+      },
+    });
+    this.queueLoop = new PollLoop(host, {
+      run: (signal) => this.runQueueQuery(signal),
+      intervalMs: () => QUEUE_POLL_MS,
+      onError: (error) => this.queueQueryFailed(error),
+    });
+  }
+
+  hostConnected(): void {
+    window.addEventListener('online', this.onOnline);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('online', this.onOnline);
+  }
+
+  /** Whether a conversation is under way (connecting or connected, whatever the network does). */
+  get live(): boolean {
+    return this.state !== 'idle' && this.state !== 'ended' && !(this.state === 'error' && !this.looping);
+  }
+
+  private get looping(): boolean {
+    return this.messageLoop.running || this.connectLoop.running;
+  }
+
+  /**
+   * Takes the element's configuration. A change of who is talking to whom (base URL, channel, user,
+   * credentials) drops the old session's loops; a saved session for the new identity is resumed.
+   */
+  configure(config: ChatSessionConfig): void {
+    const identityChanged =
+      !this.config ||
+      this.config.baseUrl !== config.baseUrl ||
+      this.config.channelId !== config.channelId ||
+      this.config.userId !== config.userId ||
+      this.config.appKey !== config.appKey ||
+      this.config.accessToken !== config.accessToken;
+    this.config = config;
+    if (!identityChanged) return;
+    this.halt();
+    this.storageKey = sessionKey(config.channelId, config.userId);
+    const saved = config.channelId ? loadSession(this.storageKey) : null;
+    // Without a channel there is nothing to talk to yet; connect() says so.
+    this.client = config.channelId ? this.createClient(config, saved?.token ?? null) : null;
+    this.transcript = new Transcript({ limit: config.transcriptLimit, entries: saved?.entries ?? [] });
+    this.mode = saved?.mode ?? 'robot';
+    this.unread = saved?.unread ?? 0;
+    this.queue = null;
+    this.lastError = null;
+    this.phase = saved?.phase ?? 'idle';
+    if (!saved) {
+      this.setState('idle');
+      return;
+    }
+    // A message whose request had started before the reload may or may not have reached the
+    // server: mark it failed (the visitor decides) rather than risk sending it twice.
+    for (const key of saved.inFlight) this.transcript.setStatus(key, 'failed');
+    if (saved.phase === 'ended') {
+      this.setState('ended');
+      return;
+    }
+    if (saved.phase === 'idle') {
+      this.setState('idle');
+      // Messages typed before the reload are still owed to the contact center.
+      if (this.transcript.pending().some((e) => e.status === 'pending')) this.connect();
+      return;
+    }
+    this.setState('connected');
+    this.messageLoop.start();
+    if (this.mode === 'queued') this.queueLoop.start();
+    void this.flushOutbox();
+  }
+
+  /** Starts a conversation (applyToken when needed, then CONNECT), or does nothing if one is live. */
+  connect(): void {
+    if (!this.client || !this.config?.channelId) {
+      this.fail(
+        new CcApiError({
+          kind: 'http',
+          operation: 'connect',
+          status: 400,
+          message: 'The chat has no channel-id: set the WEB channel configuration ID on <cc-chat>.',
+        }),
+        true,
+      );
+      return;
+    }
+    if (this.live) return;
+    if (this.state === 'ended') this.startOver();
+    this.lastError = null;
+    this.setState('connecting');
+    this.connectLoop.start();
+  }
+
+  /** Queues a text message: shown at once as pending, sent in order, never twice. */
+  send(text: string): SentEntry | null {
+    const body = text.trim();
+    if (!body || messageBytes(body) > MAX_MESSAGE_BYTES) return null;
+    if (this.state === 'ended') this.startOver();
+    const entry = this.transcript.addSent(body, { status: 'pending', timestamp: this.sendTimestamp() });
+    this.persist();
+    this.host.requestUpdate();
+    if (!this.live) this.connect();
+    else void this.flushOutbox();
+    return entry;
+  }
+
+  /** Sends a failed message again, in place (the same entry, so it never shows twice). */
+  retry(key: string): void {
+    const entry = this.transcript.entries.find((e) => e.key === key);
+    if (entry?.kind !== 'sent' || entry.status !== 'failed') return;
+    this.transcript.setStatus(key, 'pending');
+    this.persist();
+    this.host.requestUpdate();
+    if (!this.live) this.connect();
+    else void this.flushOutbox();
+  }
+
+  /** Asks for a human agent (TRANS2AGENT); the queue position is then followed until one answers. */
+  async requestAgent(): Promise<void> {
+    if (!this.client || this.mode !== 'robot' || this.state !== 'connected') return;
+    try {
+      await this.client.send('TRANS2AGENT');
+      this.setMode('queued');
+    } catch (error) {
+      const apiError = toApiError(error, 'send');
+      // "it has been agent service": the server says an agent already has the session.
+      if (apiError.kind === 'result' && /agent service/i.test(apiError.resultDesc ?? '')) this.setMode('agent');
+      else this.fail(apiError, false);
+    }
+  }
+
+  /** Ends the conversation (DISCONNECT). The transcript stays until a new conversation starts. */
+  async disconnect(): Promise<void> {
+    if (!this.client || !this.live) return;
+    const client = this.client;
+    this.halt();
+    this.end();
+    try {
+      await client.send('DISCONNECT');
+    } catch {
+      // The server ends idle sessions by itself; the visitor's side is over either way.
+    }
+  }
+
+  /** Throttled typing signal (INPUT), at most once every 5 s. Fire and forget. */
+  typing(): void {
+    if (!this.client || this.state !== 'connected') return;
+    const now = Date.now();
+    if (now - this.lastTypingSignal < TYPING_SIGNAL_MS) return;
+    this.lastTypingSignal = now;
+    this.client.send('INPUT').catch(() => undefined);
+  }
+
+  /** Clears an ended conversation so that a new one can start. */
+  startOver(): void {
+    this.halt();
+    forgetSession(this.storageKey);
+    this.transcript.clear();
+    this.phase = 'idle';
+    this.mode = 'robot';
+    this.queue = null;
+    this.lastError = null;
+    this.setState('idle');
+  }
+
+  setUnread(count: number): void {
+    this.unread = count;
+    this.persist();
+  }
+
+  /** The visitor's message is stamped in server time, and never before anything already shown. */
+  private sendTimestamp(): number {
+    const entries = this.transcript.entries;
+    const latest = entries.length > 0 ? entryTimestamp(entries[entries.length - 1]) : 0;
+    return Math.max(Date.now() - (this.clockSkewMs ?? 0), latest + 1);
+  }
+
+  private createClient(config: ChatSessionConfig, token: string | null): CcMessagingClient {
+    return new CcMessagingClient({
+      baseUrl: config.baseUrl,
+      channelId: config.channelId,
+      userId: config.userId,
+      userName: config.userName,
+      locale: config.locale,
+      appKey: config.appKey,
+      accessToken: config.accessToken,
+      token,
+      onTokenChange: () => this.persist(),
+    });
+  }
+
+  private async runConnect(signal: AbortSignal): Promise<void> {
+    const client = this.client!;
+    if (!client.token) await client.applyToken({ signal });
+    await client.send('CONNECT', '', { signal });
+    this.connectLoop.stop();
+    this.phase = 'connected';
+    this.lastError = null;
+    this.setState('connected');
+    this.persist();
+    this.messageLoop.start();
+    void this.flushOutbox();
+  }
+
+  private async runPoll(signal: AbortSignal): Promise<void> {
+    const result = await this.client!.poll({ signal });
+    if (this.state !== 'connected' && this.state !== 'ended') {
+      this.lastError = null;
+      this.setState('connected');
+    }
+    this.receive(result.messages);
+  }
+
+  private async runQueueQuery(signal: AbortSignal): Promise<void> {
+    this.queue = await this.client!.queryQueueInfo({ signal });
+    this.host.requestUpdate();
+  }
+
+  private queueQueryFailed(error: unknown): 'stop' | 'retry' {
+    const apiError = toApiError(error, 'queryQueueInfo');
+    if (apiError.kind !== 'result') return 'retry';
+    // 160021: already with an agent; 5, 6, 160004: the session is over; 160022: moved to IVR.
+    if (apiError.resultCode === '160021') this.setMode('agent');
+    else this.queue = null;
+    return 'stop';
+  }
+
+  private loopFailed(error: unknown, operation: string): 'retry' | 'stop' {
+    const apiError = toApiError(error, operation);
+    const fatal = isFatal(apiError);
+    // A CONNECT the contact center refuses (outside working hours, no robot) is an answer, not a fault.
+    if (operation === 'send' && apiError.kind === 'result') {
+      this.connectLoop.stop();
+      this.fail(apiError, true);
+      return 'stop';
+    }
+    this.fail(apiError, fatal);
+    return 'retry';
+  }
+
+  private recovered(): void {
+    this.lastError = null;
+    if (this.state !== 'ended') this.setState('connected');
+  }
+
+  private fail(error: CcApiError, fatal: boolean): void {
+    const repeated =
+      this.lastError?.kind === error.kind &&
+      this.lastError.status === error.status &&
+      this.lastError.resultCode === error.resultCode;
+    this.lastError = error;
+    if (this.state !== 'ended' && this.state !== 'idle') {
+      const offline = typeof navigator !== 'undefined' && !navigator.onLine;
+      this.setState(fatal ? 'error' : offline ? 'offline' : this.state === 'connecting' ? 'connecting' : 'reconnecting');
+    } else if (fatal && this.state === 'idle') {
+      this.setState('error');
+    }
+    this.host.requestUpdate();
+    // Report each kind of failure once per streak, not on every backoff attempt.
+    if (!repeated) this.listener.error(error, fatal);
+  }
+
+  private receive(messages: DownlinkMessage[]): void {
+    const fresh = this.transcript.addReceived(messages);
+    if (fresh.length === 0) return;
+    const now = Date.now();
+    for (const { message } of fresh) {
+      if (message.timestamp > 0) this.clockSkewMs = Math.min(this.clockSkewMs ?? Infinity, now - message.timestamp);
+    }
+    let ended = false;
+    for (const { message } of fresh) {
+      if (message.controlType === 'DISCONNECT') ended = true;
+      else if (message.sourceType === 'AGENT') this.setMode('agent');
+      else if (message.sourceType === 'SYSTEM' && AGENT_CONNECTED.test(message.content)) this.setMode('agent');
+      else if (message.queueFlag === 'Y' && this.mode === 'robot') this.setMode('queued');
+    }
+    this.listener.messages(fresh);
+    if (ended) {
+      this.halt();
+      this.end();
+    }
+    this.persist();
+    this.host.requestUpdate();
+  }
+
+  private setMode(mode: ServiceMode): void {
+    if (this.mode === mode) return;
+    this.mode = mode;
+    if (mode === 'queued') this.queueLoop.start();
+    else {
+      this.queueLoop.stop();
+      this.queue = null;
+    }
+    this.persist();
+    this.host.requestUpdate();
+  }
+
+  /** Sends pending messages one at a time, in the order the visitor typed them. */
+  private async flushOutbox(): Promise<void> {
+    if (this.flushing || !this.client) return;
+    this.flushing = true;
+    try {
+      for (;;) {
+        if (this.state !== 'connected' && this.state !== 'reconnecting') return;
+        const next = this.transcript.pending().find((e) => e.status === 'pending' && !this.inFlight.has(e.key));
+        if (!next) return;
+        if (typeof navigator !== 'undefined' && !navigator.onLine) return; // sent on `online`
+        const client: CcMessagingClient = this.client;
+        this.inFlight.add(next.key);
+        this.persist();
+        try {
+          await client.send('CHAT', next.text, { timestamp: next.timestamp });
+          this.transcript.setStatus(next.key, 'sent');
+          this.listener.sent({ ...next, status: 'sent' });
+        } catch (error) {
+          this.transcript.setStatus(next.key, 'failed');
+          this.fail(toApiError(error, 'send'), false);
+        } finally {
+          this.inFlight.delete(next.key);
+          this.persist();
+          this.host.requestUpdate();
+        }
+        if (client !== this.client) return;
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private readonly onOnline = () => {
+    void this.flushOutbox();
+  };
+
+  private end(): void {
+    this.phase = 'ended';
+    this.queue = null;
+    this.setState('ended');
+    this.persist();
+  }
+
+  /** Stops every loop and pending connect without touching what is shown. */
+  private halt(): void {
+    this.connectLoop.stop();
+    this.messageLoop.stop();
+    this.queueLoop.stop();
+  }
+
+  private setState(state: ConnectionState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.host.requestUpdate();
+    this.listener.stateChange(state);
+  }
+
+  private persist(): void {
+    if (!this.storageKey || !this.client) return;
+    if (this.phase === 'idle' && this.transcript.entries.length === 0) return;
+    const saved: SavedSession = {
+      version: 1,
+      token: this.client.token,
+      phase: this.phase,
+      mode: this.mode,
+      entries: this.transcript.toJSON(),
+      inFlight: [...this.inFlight],
+      unread: this.unread,
+    };
+    saveSession(this.storageKey, saved);
+  }
+}

@@ -1,0 +1,439 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { AccessTokenProvider } from '../api/types';
+import {
+  ChatSession,
+  MAX_MESSAGE_BYTES,
+  messageBytes,
+  type ConnectionState,
+} from '../controllers/chat-session';
+import { rememberedUserId, MAX_USER_ID_LENGTH } from '../controllers/persistence';
+import type { ReceivedEntry } from '../controllers/transcript-entry';
+import { ccEvent } from './events';
+import { chromeStyles } from './styles';
+import { messageStyles } from './message-styles';
+import { messageSummary, renderEntry, type RenderContext } from './render-entry';
+import { stringsFor, type CcStrings } from './strings';
+import { noticeFor } from './notice';
+import { senderLabel } from './sender';
+
+/**
+ * An embeddable contact-center chat: a launcher button that opens a chat panel talking to the
+ * CC-Messaging web-channel API (robot, queue, human agent). Connects only when the visitor first
+ * opens the panel (or `connect()` is called), resumes after a reload of the tab, and never loses or
+ * repeats a message.
+ *
+ * @fires cc-message - once per new message from the contact center; `detail: {key, message}`
+ * @fires cc-message-sent - a message the visitor typed was accepted by the server; `detail: {key, text, timestamp}`
+ * @fires cc-open - the panel opened
+ * @fires cc-close - the panel closed
+ * @fires cc-connection-change - `detail.state`: idle, connecting, connected, reconnecting, offline, ended, error
+ * @fires cc-unread-change - `detail.count`: messages received while the panel was closed or the page hidden
+ * @fires cc-error - `detail: {kind, operation, status, resultCode, message, fatal}`
+ *
+ * @csspart launcher - the round button that opens and closes the panel
+ * @csspart badge - the unread count on the launcher
+ * @csspart panel - the chat panel
+ * @csspart header - the panel's title bar
+ * @csspart transcript - the message list (role="log")
+ * @csspart message - one message; `data-source-type` is ROBOT, AGENT, SYSTEM, CUSTOMER or the value received
+ * @csspart notice - status and error messages
+ * @csspart queue - the queue position while waiting for an agent
+ * @csspart input - the composer's textarea
+ * @csspart send-button - sends the typed message
+ * @csspart agent-button - asks for a human agent
+ * @csspart end-button - ends the chat
+ * @csspart close-button - closes the panel
+ * @csspart new-button - starts a new conversation after one ended
+ *
+ * @cssprop --cc-chat-accent - brand colour of the launcher, header and the visitor's bubbles (#0b57d0)
+ * @cssprop --cc-chat-accent-contrast - text on the accent colour (#fff)
+ * @cssprop --cc-chat-bg - panel background
+ * @cssprop --cc-chat-fg - panel text colour
+ * @cssprop --cc-chat-font - font family (inherits the page's)
+ * @cssprop --cc-chat-radius - corner radius of the panel and bubbles
+ * @cssprop --cc-chat-z-index - stacking of the floating widget (2147483000)
+ */
+export class CcChat extends LitElement {
+  static override styles = [chromeStyles, messageStyles];
+
+  /** Where `/apiaccess/ccmessaging/...` is served: the site's proxy, or the contact center in direct mode. Default: this page's origin. */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+  /** The WEB channel configuration ID (the API's `to` / `channelId`). Required to connect. */
+  @property({ attribute: 'channel-id' }) channelId = '';
+  /** The customer ID (at most 24 characters). When absent, one is generated and kept in localStorage. */
+  @property({ attribute: 'user-id' }) userId = '';
+  /** The visitor's display name, sent as senderNickname. */
+  @property({ attribute: 'user-name' }) userName = '';
+  /** UI and API language (`en`, `zh-CN`…). Default: the browser's language. */
+  @property() locale = '';
+  /** Shortest time between the starts of two polls, in ms. */
+  @property({ attribute: 'poll-interval', type: Number }) pollInterval = 1000;
+  /** How many messages the transcript keeps (the oldest go first). */
+  @property({ attribute: 'transcript-limit', type: Number }) transcriptLimit = 500;
+  /** Whether the panel is open. */
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** Which bottom corner the widget sits in: `right` or `left`. */
+  @property({ reflect: true }) position: 'right' | 'left' = 'right';
+  /** Direct mode: the API Fabric app key, sent as x-app-key. */
+  @property({ attribute: 'app-key' }) appKey = '';
+  /** Direct mode: a URL on the site's backend returning `{accessToken, expiresIn?}`. */
+  @property({ attribute: 'token-url' }) tokenUrl = '';
+  /** Direct mode: a function returning `{accessToken, expiresIn?}` (takes precedence over token-url). */
+  @property({ attribute: false }) accessTokenProvider: AccessTokenProvider | undefined = undefined;
+  /** Replaces any of the UI strings (see `CcStrings`). */
+  @property({ attribute: false }) strings: Partial<CcStrings> | undefined = undefined;
+
+  @state() private draft = '';
+  @state() private announcement = '';
+  @state() private unread = 0;
+
+  @query('[part~="input"]') private input!: HTMLTextAreaElement | null;
+  @query('[part~="launcher"]') private launcher!: HTMLButtonElement | null;
+  @query('[part~="transcript"]') private transcriptEl!: HTMLElement | null;
+
+  private readonly session = new ChatSession(this, {
+    messages: (entries) => this.onMessages(entries),
+    sent: (entry) =>
+      this.dispatchEvent(ccEvent('cc-message-sent', { key: entry.key, text: entry.text, timestamp: entry.timestamp })),
+    stateChange: (state) => this.dispatchEvent(ccEvent('cc-connection-change', { state })),
+    error: (error, fatal) =>
+      this.dispatchEvent(
+        ccEvent('cc-error', {
+          kind: error.kind,
+          operation: error.operation,
+          status: error.status,
+          resultCode: error.resultCode,
+          message: error.message,
+          fatal,
+        }),
+      ),
+  });
+
+  private text: CcStrings = stringsFor(undefined);
+  private generatedUserId = '';
+  private stickToBottom = true;
+  private focusInputAfterOpen = false;
+
+  /** The connection state (same as the last `cc-connection-change`). */
+  get connectionState(): ConnectionState {
+    return this.session.state;
+  }
+
+  /** Opens the panel and starts (or resumes) the conversation. */
+  show(): void {
+    this.focusInputAfterOpen = true;
+    this.open = true;
+  }
+
+  /** Closes the panel; the conversation goes on, and new messages count as unread. */
+  close(): void {
+    this.open = false;
+  }
+
+  /** Starts a conversation without opening the panel. */
+  connect(): void {
+    this.session.connect();
+  }
+
+  /** Ends the conversation (DISCONNECT). */
+  disconnect(): Promise<void> {
+    return this.session.disconnect();
+  }
+
+  /**
+   * Sends a text message as the visitor, connecting first when needed. Returns the message's
+   * client-side key, or null when the text is empty or longer than the API's 1 KB.
+   */
+  send(text: string): string | null {
+    return this.session.send(text)?.key ?? null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') || changed.has('strings')) {
+      this.text = stringsFor(this.locale || navigator.language, this.strings);
+    }
+    const configKeys = [
+      'baseUrl', 'channelId', 'userId', 'userName', 'locale', 'pollInterval', 'transcriptLimit',
+      'appKey', 'tokenUrl', 'accessTokenProvider',
+    ] as const;
+    if (configKeys.some((key) => changed.has(key)) || !this.hasUpdated) {
+      this.session.configure({
+        baseUrl: this.baseUrl,
+        channelId: this.channelId,
+        userId: this.effectiveUserId(),
+        userName: this.userName || undefined,
+        locale: this.locale || navigator.language || 'en',
+        appKey: this.appKey || undefined,
+        accessToken: this.accessTokenProvider ?? (this.tokenUrl || undefined),
+        pollIntervalMs: Math.max(0, Number(this.pollInterval) || 1000),
+        transcriptLimit: Math.max(1, Math.floor(Number(this.transcriptLimit) || 500)),
+      });
+      this.unread = this.session.unread;
+    }
+    if (changed.has('open') && this.open) {
+      this.clearUnread();
+      if (this.channelId) this.session.connect();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open') && (changed.get('open') !== undefined || this.open)) {
+      if (this.open) {
+        this.dispatchEvent(ccEvent('cc-open', {}));
+        this.scrollToEnd();
+        if (this.focusInputAfterOpen) this.input?.focus();
+      } else if (changed.get('open') === true) {
+        this.dispatchEvent(ccEvent('cc-close', {}));
+      }
+      this.focusInputAfterOpen = false;
+    }
+    if (this.stickToBottom) this.scrollToEnd();
+  }
+
+  protected override render() {
+    const t = this.text;
+    const launcherLabel = this.unread > 0 ? `${t.openChat}, ${t.unreadLabel(this.unread)}` : t.openChat;
+    return html`
+      <button
+        part="launcher"
+        type="button"
+        aria-label=${this.open ? t.closeChat : launcherLabel}
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="panel"
+        @click=${this.toggleFromLauncher}
+      >
+        ${this.open ? closeIcon : chatIcon}
+        ${this.unread > 0 && !this.open
+          ? html`<span part="badge" aria-hidden="true">${this.unread > 99 ? '99+' : this.unread}</span>`
+          : nothing}
+      </button>
+      <section
+        id="panel"
+        part="panel"
+        role="dialog"
+        aria-labelledby="title"
+        ?hidden=${!this.open}
+        @keydown=${this.onPanelKeydown}
+      >
+        ${this.renderHeader()} ${this.renderNotice()} ${this.renderQueue()}
+        <div
+          part="transcript"
+          role="log"
+          aria-label=${t.transcriptLabel}
+          tabindex="0"
+          @scroll=${this.onTranscriptScroll}
+        >
+          ${repeat(this.session.transcript.entries, (entry) => entry.key, (entry) => renderEntry(entry, this.renderContext))}
+        </div>
+        ${this.renderFooter()}
+      </section>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    `;
+  }
+
+  private renderHeader() {
+    const t = this.text;
+    const { state, mode } = this.session;
+    const live = state === 'connected' || state === 'reconnecting' || state === 'offline';
+    return html`
+      <header part="header">
+        <div class="title">
+          <h2 id="title">${t.panelTitle}</h2>
+          <span class="status" data-state=${state}>${t.connectionStatus(state)}</span>
+        </div>
+        <div class="actions">
+          ${live && mode === 'robot'
+            ? html`<button part="agent-button" type="button" @click=${() => this.session.requestAgent()}>
+                ${t.askForAgent}
+              </button>`
+            : nothing}
+          ${live
+            ? html`<button part="end-button" type="button" @click=${() => this.session.disconnect()}>${t.endChat}</button>`
+            : nothing}
+          <button part="close-button" type="button" aria-label=${t.closeChat} @click=${this.closeAndReturnFocus}>
+            ${closeIcon}
+          </button>
+        </div>
+      </header>
+    `;
+  }
+
+  private renderNotice() {
+    const notice = noticeFor(this.session.state, this.session.lastError, this.text);
+    // The region exists from the start so that screen readers announce what appears in it.
+    return html`<div
+      part="notice"
+      role=${notice?.tone === 'error' ? 'alert' : 'status'}
+      data-tone=${notice?.tone ?? 'none'}
+      ?hidden=${!notice}
+    >
+      ${notice?.text ?? ''}
+    </div>`;
+  }
+
+  private renderQueue() {
+    const { mode, queue } = this.session;
+    if (mode !== 'queued') return nothing;
+    const t = this.text;
+    return html`<div part="queue" role="status">
+      <span>${queue?.position != null ? t.queuePosition(queue.position) : t.waitingForAgent}</span>
+      ${queue?.estimateWaitTime != null && queue.estimateWaitTime > 0
+        ? html`<span>${t.estimatedWait(queue.estimateWaitTime)}</span>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderFooter() {
+    const t = this.text;
+    if (this.session.state === 'ended') {
+      return html`<div class="footer ended">
+        <button part="new-button" type="button" @click=${this.startNewConversation}>${t.newConversation}</button>
+      </div>`;
+    }
+    const bytes = messageBytes(this.draft);
+    const tooLong = bytes > MAX_MESSAGE_BYTES;
+    const nearLimit = bytes > MAX_MESSAGE_BYTES * 0.8;
+    return html`<form class="footer" part="composer" @submit=${this.onSubmit}>
+      <textarea
+        part="input"
+        rows="1"
+        aria-label=${t.messagePlaceholder}
+        placeholder=${t.messagePlaceholder}
+        aria-invalid=${tooLong ? 'true' : 'false'}
+        aria-describedby="counter"
+        .value=${this.draft}
+        @input=${this.onInput}
+        @keydown=${this.onComposerKeydown}
+      ></textarea>
+      <span id="counter" part="counter" class=${tooLong ? 'over' : ''} ?hidden=${!nearLimit}>
+        ${tooLong ? t.messageTooLong(MAX_MESSAGE_BYTES) : t.charactersLeft(MAX_MESSAGE_BYTES - bytes)}
+      </span>
+      <button part="send-button" type="submit" aria-label=${t.send} ?disabled=${!this.draft.trim() || tooLong}>
+        ${sendIcon}
+      </button>
+    </form>`;
+  }
+
+  private get renderContext(): RenderContext {
+    return {
+      strings: this.text,
+      locale: this.locale || undefined,
+      onQuestion: (question) => this.send(question),
+      onRetry: (key) => this.session.retry(key),
+    };
+  }
+
+  private effectiveUserId(): string {
+    if (this.userId) return this.userId.slice(0, MAX_USER_ID_LENGTH);
+    return (this.generatedUserId ||= rememberedUserId());
+  }
+
+  private onMessages(entries: ReceivedEntry[]): void {
+    for (const entry of entries) {
+      this.dispatchEvent(ccEvent('cc-message', { key: entry.key, message: entry.message }));
+    }
+    const announced = entries.flatMap(({ message }) => {
+      const summary = messageSummary(message, this.text);
+      return summary ? [this.text.senderSays(senderLabel(message, this.text), summary)] : [];
+    });
+    if (announced.length > 0) this.announcement = announced.slice(-3).join('\n');
+    const seen = this.open && document.visibilityState !== 'hidden';
+    if (!seen) this.setUnread(this.unread + entries.length);
+  }
+
+  private setUnread(count: number): void {
+    if (count === this.unread) return;
+    this.unread = count;
+    this.session.setUnread(count);
+    this.dispatchEvent(ccEvent('cc-unread-change', { count }));
+  }
+
+  private clearUnread(): void {
+    if (document.visibilityState !== 'hidden') this.setUnread(0);
+  }
+
+  private readonly onVisibilityChange = () => {
+    if (this.open) this.clearUnread();
+  };
+
+  private toggleFromLauncher(): void {
+    if (this.open) this.close();
+    else this.show();
+  }
+
+  private closeAndReturnFocus(): void {
+    this.close();
+    void this.updateComplete.then(() => this.launcher?.focus());
+  }
+
+  private onPanelKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.closeAndReturnFocus();
+    }
+  }
+
+  private onInput(event: Event): void {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+    if (this.draft.trim()) this.session.typing();
+  }
+
+  private onComposerKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      this.submitDraft();
+    }
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.submitDraft();
+  }
+
+  private submitDraft(): void {
+    if (messageBytes(this.draft.trim()) > MAX_MESSAGE_BYTES) return;
+    if (this.send(this.draft) !== null) {
+      this.draft = '';
+      this.stickToBottom = true;
+    }
+  }
+
+  private startNewConversation(): void {
+    this.session.startOver();
+    this.session.connect();
+    void this.updateComplete.then(() => this.input?.focus());
+  }
+
+  private onTranscriptScroll(): void {
+    const el = this.transcriptEl;
+    if (!el) return;
+    this.stickToBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+  }
+
+  private scrollToEnd(): void {
+    const el = this.transcriptEl;
+    if (el && this.open) el.scrollTop = el.scrollHeight;
+  }
+}
+
+const chatIcon = html`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
+  <path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z" />
+</svg>`;
+const closeIcon = html`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+  <path fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" d="M6 6l12 12M18 6L6 18" />
+</svg>`;
+const sendIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+  <path fill="currentColor" d="M3 20.5V14l9-2-9-2V3.5L22 12z" />
+</svg>`;

@@ -1,0 +1,59 @@
+import type { CcApiErrorKind } from '../api/errors';
+import type { DownlinkMessage } from '../api/types';
+import type { ConnectionState } from '../controllers/chat-session';
+
+// The events <cc-chat> fires: all bubble and cross the shadow boundary (composed), data in `detail`.
+
+export interface CcMessageDetail {
+  /** The de-duplication key: `m:<messageCode>`, or `h:<hash>` of the message's fields when it has none. */
+  key: string;
+  message: DownlinkMessage;
+}
+
+export interface CcMessageSentDetail {
+  /** The client-side ID of the message, stable across retries and reloads. */
+  key: string;
+  text: string;
+  timestamp: number;
+}
+
+export interface CcConnectionChangeDetail {
+  state: ConnectionState;
+}
+
+export interface CcUnreadChangeDetail {
+  count: number;
+}
+
+export interface CcErrorDetail {
+  kind: CcApiErrorKind | 'protocol' | 'config';
+  /** The API operation that failed (poll, send, applyToken…). */
+  operation: string;
+  status?: number;
+  resultCode?: string;
+  message: string;
+  /** True when waiting will not help (configuration or service problem). */
+  fatal: boolean;
+}
+
+export interface CcChatEventMap {
+  'cc-message': CustomEvent<CcMessageDetail>;
+  'cc-message-sent': CustomEvent<CcMessageSentDetail>;
+  'cc-open': CustomEvent<Record<string, never>>;
+  'cc-close': CustomEvent<Record<string, never>>;
+  'cc-connection-change': CustomEvent<CcConnectionChangeDetail>;
+  'cc-unread-change': CustomEvent<CcUnreadChangeDetail>;
+  'cc-error': CustomEvent<CcErrorDetail>;
+}
+
+export function ccEvent<K extends keyof CcChatEventMap>(
+  type: K,
+  detail: CcChatEventMap[K]['detail'],
+): CcChatEventMap[K] {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true }) as CcChatEventMap[K];
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends CcChatEventMap {}
+}
