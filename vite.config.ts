@@ -3,8 +3,31 @@ import { simulatorPlugin } from './demo/simulator-plugin.ts';
 
 // `npm start`: the demo page (index.html) with the ccmessaging simulator served over real HTTP
 // from the same dev server, so the widget talks to it exactly as it would to a backend.
-export default defineConfig({
+// `npm run build`: the library. Default mode: ES modules for bundlers, Lit (and msw) left as
+// dependencies; `--mode iife`: the script-tag file with everything bundled.
+export default defineConfig(({ mode }) => ({
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
   plugins: [simulatorPlugin()],
-});
+  build:
+    mode === 'iife'
+      ? {
+          outDir: 'dist',
+          emptyOutDir: false,
+          copyPublicDir: false,
+          target: 'es2022',
+          lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'CcChatEmbed', fileName: () => 'cc-chat.iife.js' },
+        }
+      : {
+          outDir: 'dist',
+          emptyOutDir: true,
+          copyPublicDir: false,
+          target: 'es2022',
+          minify: false,
+          lib: {
+            entry: { index: 'src/index.ts', define: 'src/define.ts', simulator: 'src/simulator/index.ts' },
+            formats: ['es'],
+          },
+          rolldownOptions: { external: [/^lit(\/|$)/, /^msw(\/|$)/, /^@lit\//] },
+        },
+}));

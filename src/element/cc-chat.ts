@@ -253,19 +253,19 @@ export class CcChat extends LitElement {
           <h2 id="title">${t.panelTitle}</h2>
           <span class="status" data-state=${state}>${t.connectionStatus(state)}</span>
         </div>
-        <div class="actions">
-          ${live && mode === 'robot'
-            ? html`<button part="agent-button" type="button" @click=${() => this.session.requestAgent()}>
-                ${t.askForAgent}
-              </button>`
-            : nothing}
-          ${live
-            ? html`<button part="end-button" type="button" @click=${() => this.session.disconnect()}>${t.endChat}</button>`
-            : nothing}
-          <button part="close-button" type="button" aria-label=${t.closeChat} @click=${this.closeAndReturnFocus}>
-            ${closeIcon}
-          </button>
-        </div>
+        ${live
+          ? html`<div class="actions">
+              ${mode === 'robot'
+                ? html`<button part="agent-button" type="button" @click=${() => this.session.requestAgent()}>
+                    ${t.askForAgent}
+                  </button>`
+                : nothing}
+              <button part="end-button" type="button" @click=${() => this.session.disconnect()}>${t.endChat}</button>
+            </div>`
+          : nothing}
+        <button part="close-button" type="button" aria-label=${t.closeChat} @click=${this.closeAndReturnFocus}>
+          ${closeIcon}
+        </button>
       </header>
     `;
   }

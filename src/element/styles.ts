@@ -137,12 +137,13 @@ export const chromeStyles = css`
     }
   }
 
+  /* Title and close on the first row; the conversation's actions on a second row when there are any. */
   [part~='header'] {
-    display: flex;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
     align-items: center;
-    justify-content: space-between;
-    gap: 8px;
-    padding: 12px 12px 12px var(--_gap);
+    gap: 0 8px;
+    padding: 12px 10px 12px var(--_gap);
     background: var(--_accent);
     color: var(--_on-accent);
   }
@@ -151,9 +152,6 @@ export const chromeStyles = css`
   }
   h2 {
     margin: 0;
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
     font-size: 16px;
     font-weight: 650;
     line-height: 1.3;
@@ -164,14 +162,17 @@ export const chromeStyles = css`
     opacity: 0.92;
   }
   .actions {
+    grid-column: 1 / -1;
+    grid-row: 2;
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 6px;
-    flex-shrink: 0;
+    margin-top: 8px;
   }
   .actions button {
     min-height: 32px;
-    padding: 4px 9px;
+    padding: 4px 12px;
     border: 1px solid currentColor;
     border-radius: 999px;
     background: transparent;
@@ -179,15 +180,21 @@ export const chromeStyles = css`
     font-size: 13px;
     white-space: nowrap;
   }
-  .actions [part~='close-button'] {
+  [part~='close-button'] {
+    grid-column: 2;
+    grid-row: 1;
     display: grid;
     place-items: center;
     width: 36px;
     height: 36px;
     padding: 0;
     border: none;
+    border-radius: 50%;
+    background: transparent;
+    color: inherit;
   }
-  .actions button:hover {
+  .actions button:hover,
+  [part~='close-button']:hover {
     background: rgb(255 255 255 / 0.16);
   }
   [part~='header'] button:focus-visible {

@@ -1,0 +1,2 @@
+// The script-tag build (dist/cc-chat.iife.js): everything bundled, registers <cc-chat> on load.
+import './define';
