@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { simulatorPlugin } from './demo/simulator-plugin.ts';
+import { minifyLitCss } from './scripts/minify-lit-css.ts';
 
 // `npm start`: the demo page (index.html) with the ccmessaging simulator served over real HTTP
 // from the same dev server, so the widget talks to it exactly as it would to a backend.
@@ -8,7 +9,7 @@ import { simulatorPlugin } from './demo/simulator-plugin.ts';
 export default defineConfig(({ mode }) => ({
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
-  plugins: [simulatorPlugin()],
+  plugins: [simulatorPlugin(), minifyLitCss()],
   build:
     mode === 'iife'
       ? {
