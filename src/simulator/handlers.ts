@@ -296,6 +296,7 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
       signal,
       () => takeCallEvent(state, user),
       () => nextCallEventAt(user),
+      'call',
     );
     return { body: eventBody(event) };
   });

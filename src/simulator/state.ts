@@ -66,6 +66,8 @@ export interface UserRecord {
   /** Recency counter: the highest is the most recently active user. */
   activity: number;
   waiters: Set<() => void>;
+  /** The hold under way per kind ('poll', 'call'): a newer one supersedes it. */
+  holds: Map<string, AbortController>;
 }
 
 export interface TokenRecord {
@@ -182,6 +184,7 @@ export class SimState {
         call: null,
         activity: 0,
         waiters: new Set(),
+        holds: new Map(),
       };
       this.users.set(userId, user);
     }
@@ -293,18 +296,30 @@ export class SimState {
     signal: AbortSignal,
     take: () => T | null,
     nextAt: () => number | null,
+    kind = 'poll',
   ): Promise<T | null> {
+    // A newer hold of the same kind for the same user supersedes this one. In the browser, MSW
+    // never tells a handler that the page aborted its fetch, so an abandoned hold would otherwise
+    // take the next message and hand it to a response nobody reads.
+    user.holds.get(kind)?.abort();
+    const superseded = new AbortController();
+    user.holds.set(kind, superseded);
+    const ended = AbortSignal.any([signal, superseded.signal]);
     const holdEnd = Date.now() + this.options.pollHoldMs;
     const resetSignal = this.resetSignal;
-    for (;;) {
-      if (signal.aborted || resetSignal.aborted) return null;
-      const result = take();
-      if (result !== null) return result;
-      const left = holdEnd - Date.now();
-      if (left <= 0) return null;
-      const next = nextAt();
-      const untilNext = next === null ? Infinity : Math.max(1, next - this.now());
-      await this.waitForChange(user, Math.min(left, untilNext), signal);
+    try {
+      for (;;) {
+        if (ended.aborted || resetSignal.aborted) return null;
+        const result = take();
+        if (result !== null) return result;
+        const left = holdEnd - Date.now();
+        if (left <= 0) return null;
+        const next = nextAt();
+        const untilNext = next === null ? Infinity : Math.max(1, next - this.now());
+        await this.waitForChange(user, Math.min(left, untilNext), ended);
+      }
+    } finally {
+      if (user.holds.get(kind) === superseded) user.holds.delete(kind);
     }
   }
 
