@@ -1,0 +1,81 @@
+// Options of the proxy: from the environment, and checked when the proxy is created.
+
+import { describe, expect, it } from 'vitest';
+import { proxyOptionsFromEnv } from '../../../src/server/env.ts';
+import { createCcProxy, type ProxyOptions } from '../../../src/server/proxy.ts';
+
+const SECRET = 'env-secret-0a1b2c3d';
+
+describe('proxyOptionsFromEnv', () => {
+  it('reads CEC_BASE_URL, CEC_APP_KEY, CEC_APP_SECRET and the optional lists', () => {
+    expect(
+      proxyOptionsFromEnv({
+        CEC_BASE_URL: ' https://service.example.com ',
+        CEC_APP_KEY: 'key-1',
+        CEC_APP_SECRET: SECRET,
+        CEC_ALLOWED_ORIGINS: 'https://shop.example, http://localhost:5173 ,,',
+        CEC_TOKEN_URL: 'https://gw.example.com/apigovernance/api/oauth/tokenByAkSk',
+      }),
+    ).toEqual({
+      target: 'https://service.example.com',
+      appKey: 'key-1',
+      appSecret: SECRET,
+      allowedOrigins: ['https://shop.example', 'http://localhost:5173'],
+      tokenUrl: 'https://gw.example.com/apigovernance/api/oauth/tokenByAkSk',
+    });
+    expect(proxyOptionsFromEnv({ CEC_BASE_URL: 'https://a.example', CEC_APP_KEY: 'k', CEC_APP_SECRET: 's' })).toEqual({
+      target: 'https://a.example',
+      appKey: 'k',
+      appSecret: 's',
+    });
+  });
+
+  it('is null when none is set, and names the missing ones (never a value) when only some are', () => {
+    expect(proxyOptionsFromEnv({})).toBeNull();
+    expect(proxyOptionsFromEnv({ CEC_BASE_URL: '  ', PATH: '/usr/bin' })).toBeNull();
+    expect(() => proxyOptionsFromEnv({ CEC_BASE_URL: 'https://a.example', CEC_APP_SECRET: SECRET })).toThrow(
+      'The contact-center proxy needs CEC_APP_KEY as well (or none of the CEC_* variables for the simulator).',
+    );
+    let message = '';
+    try {
+      proxyOptionsFromEnv({ CEC_APP_SECRET: SECRET });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe('The contact-center proxy needs CEC_BASE_URL and CEC_APP_KEY as well (or none of the CEC_* variables for the simulator).');
+  });
+});
+
+describe('createCcProxy options', () => {
+  const good: ProxyOptions = { target: 'https://cc.example', appKey: 'k', appSecret: SECRET };
+
+  it('accepts good options', () => {
+    expect(typeof createCcProxy(good)).toBe('function');
+    expect(typeof createCcProxy({ ...good, target: 'http://127.0.0.1:8080/base/', pathPrefix: 'cc', allowedOrigins: ['http://localhost:5173/'] })).toBe(
+      'function',
+    );
+  });
+
+  it.each<[string, Partial<ProxyOptions>, string]>([
+    ['a relative target', { target: '/cc' }, 'target must be an absolute http(s) URL'],
+    ['a non-http target', { target: 'ftp://cc.example' }, 'target must be an absolute http(s) URL'],
+    ['a target with a query', { target: 'https://cc.example/?x=1' }, 'must not have a query'],
+    ['an empty app key', { appKey: ' ' }, 'appKey must be a non-empty string'],
+    ['an empty secret', { appSecret: '' }, 'appSecret must be a non-empty string'],
+    ['a lifetime above 3600', { tokenLifetimeSeconds: 7200 }, 'tokenLifetimeSeconds must be a whole number from 1 to 3600'],
+    ['a fractional lifetime', { tokenLifetimeSeconds: 0.5 }, 'tokenLifetimeSeconds must be a whole number'],
+    ['a zero body limit', { maxBodyBytes: 0 }, 'maxBodyBytes must be a whole number'],
+    ['a bad origin', { allowedOrigins: ['shop.example'] }, 'allowedOrigins has an entry that is not an http(s) origin: shop.example'],
+    ['a bad token URL', { tokenUrl: 'nope' }, 'tokenUrl must be an absolute http(s) URL'],
+  ])('refuses %s (without quoting the secret)', (_name, patch, message) => {
+    let error: unknown;
+    try {
+      createCcProxy({ ...good, ...patch });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain(SECRET);
+  });
+});
