@@ -13,6 +13,8 @@ export type SimulatorMiddleware = (req: IncomingMessage, res: ServerResponse, ne
 
 /** Only these paths go to MSW; everything else is passed on untouched (its body is not read). */
 const SIMULATOR_PATHS = ['/apiaccess/ccmessaging/', '/__sim/'];
+/** Answered only by a simulator created with appKey and appSecret (see createOAuthHandlers). */
+const OAUTH_PATH = '/apigovernance/api/oauth/';
 
 let connectionCounter = 0;
 
@@ -45,9 +47,10 @@ function adaptRequest(req: IncomingMessage): void {
  */
 export function createSimulatorMiddleware(sim: Simulator): SimulatorMiddleware {
   const mswMiddleware = createMiddleware(...sim.handlers);
+  const paths = sim.options.appKey && sim.options.appSecret ? [...SIMULATOR_PATHS, OAUTH_PATH] : SIMULATOR_PATHS;
   return (req, res, next) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
-    if (!SIMULATOR_PATHS.some((marker) => path.includes(marker))) {
+    if (!paths.some((marker) => path.includes(marker))) {
       next();
       return;
     }

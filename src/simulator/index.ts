@@ -5,6 +5,7 @@ import type { HttpHandler } from 'msw';
 import type { DownlinkMessage } from '../api/types.ts';
 import * as conversation from './conversation.ts';
 import { createControlHandlers } from './control.ts';
+import { createOAuthHandlers } from './oauth.ts';
 import { FaultQueue, type Fault } from './faults.ts';
 import { createApiHandlers, listSessions, type RecordedRequest } from './handlers.ts';
 import { resolveOptions, validateOptionsPatch, type SimulatorOptions } from './options.ts';
@@ -18,6 +19,7 @@ export type { RecordedRequest } from './handlers.ts';
 export type { WireMessage } from './state.ts';
 export { ROBOT_SIM_QUESTIONS, QUEUING_TEXT, AGENT_CONNECTED_TEXT } from './conversation.ts';
 export { CALL_CONNECTED_EVENT_ID } from './click-to-call.ts';
+export { createOAuthHandlers, type OAuthHandlerOptions } from './oauth.ts';
 
 export interface SessionInfo {
   userId: string;
@@ -120,6 +122,16 @@ export function createSimulator(options: Partial<SimulatorOptions> = {}): Simula
     },
   };
   const handlers = [...createApiHandlers({ state, faults, requests }), ...createControlHandlers(simulator)];
+  if (resolved.appKey && resolved.appSecret) {
+    handlers.push(
+      ...createOAuthHandlers({
+        appKey: resolved.appKey,
+        appSecret: resolved.appSecret,
+        accessToken: () => resolved.accessToken ?? '',
+        baseUrl: resolved.baseUrl,
+      }),
+    );
+  }
   (simulator as { handlers: HttpHandler[] }).handlers = handlers;
   return simulator;
 }

@@ -38,6 +38,12 @@ export interface SimulatorOptions {
   appKey: string | null;
   /** Direct mode: when set, `Authorization` must be exactly `Bearer <accessToken>` (else 403 APIGW.0301). */
   accessToken: string | null;
+  /**
+   * With appKey and accessToken: the simulator also answers the gateway's tokenByAkSk
+   * (`/apigovernance/api/oauth/tokenByAkSk`) for this secret, handing out `accessToken`, so a
+   * server-side proxy can be run against it.
+   */
+  appSecret: string | null;
   robotName: string;
   agentName: string;
   agentAvatar: string | null;
@@ -63,6 +69,7 @@ export const DEFAULT_OPTIONS: Readonly<SimulatorOptions> = Object.freeze({
   renewTokenWithinMs: 60_000,
   appKey: null,
   accessToken: null,
+  appSecret: null,
   robotName: 'Virtual Assistant',
   agentName: 'Alex',
   agentAvatar: null,
@@ -86,7 +93,7 @@ const NUMBER_KEYS = [
   'callQueueMs',
 ] as const;
 const STRING_KEYS = ['baseUrl', 'robotName', 'agentName'] as const;
-const NULLABLE_STRING_KEYS = ['appKey', 'accessToken', 'agentAvatar', 'robotAvatar'] as const;
+const NULLABLE_STRING_KEYS = ['appKey', 'accessToken', 'appSecret', 'agentAvatar', 'robotAvatar'] as const;
 
 /** Checks a patch of options; throws a TypeError naming the first bad field. Unknown keys are rejected. */
 export function validateOptionsPatch(patch: Partial<SimulatorOptions>): void {
