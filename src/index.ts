@@ -3,5 +3,6 @@ export { CcChat } from './element/cc-chat';
 export type * from './element/events';
 export type { CcStrings } from './element/strings';
 export type { ConnectionState } from './controllers/chat-session';
+export type { CallGateway, CallState } from './controllers/call-events';
 export type * from './api/types';
 export { CcApiError, type CcApiErrorKind } from './api/errors';

@@ -105,6 +105,10 @@ export class ChatSession implements ReactiveController {
   private lastTypingSignal = 0;
   /** Whether CONNECT went through for this conversation (so a reload resumes polling). */
   private phase: SessionPhase = 'idle';
+  /** The host left the DOM (its poll was aborted); reset when it is back. */
+  private detached = false;
+  /** Lines added by addLocalSystemLine, for unique messageCodes. */
+  private localLines = 0;
 
   private readonly messageLoop: PollLoop;
   private readonly queueLoop: PollLoop;
@@ -138,10 +142,21 @@ export class ChatSession implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('online', this.onOnline);
+    if (!this.detached) return;
+    this.detached = false;
+    // Moved in the DOM: the poll aborted on removal may have been answered all the same.
+    if (this.phase === 'connected') void this.catchUp();
+    this.persist();
+    void this.flushOutbox();
   }
 
+  /**
+   * Out of the DOM, the session neither sends what is pending nor writes sessionStorage: a new element
+   * with the same configuration (or the page after a reload) may have taken the conversation over.
+   */
   hostDisconnected(): void {
     window.removeEventListener('online', this.onOnline);
+    this.detached = true;
   }
 
   /** Whether a conversation is under way (connecting or connected, whatever the network does). */
@@ -151,6 +166,14 @@ export class ChatSession implements ReactiveController {
 
   private get looping(): boolean {
     return this.messageLoop.running || this.connectLoop.running;
+  }
+
+  /**
+   * The API client of the current configuration (null without a channel-id). It applies for its token
+   * lazily, so another controller (click-to-call) can use it whether or not a chat was ever connected.
+   */
+  get apiClient(): CcMessagingClient | null {
+    return this.client;
   }
 
   /**
@@ -199,6 +222,7 @@ export class ChatSession implements ReactiveController {
     this.messageLoop.start();
     if (this.mode === 'queued') this.queueLoop.start();
     void this.flushOutbox();
+    void this.catchUp();
   }
 
   /** Starts a conversation (applyToken when needed, then CONNECT), or does nothing if one is live. */
@@ -299,6 +323,40 @@ export class ChatSession implements ReactiveController {
     this.persist();
   }
 
+  /**
+   * Adds a line the widget writes itself (e.g. a call's progress) to the transcript, as a SYSTEM message
+   * with the messageCode `<prefix>-<time>-<n>`; kept with the transcript across reloads. It is not a
+   * message from the contact center: no `messages()` report, no unread count.
+   */
+  addLocalSystemLine(text: string, prefix = 'local'): void {
+    const timestamp = this.sendTimestamp();
+    this.localLines += 1;
+    const message: DownlinkMessage = {
+      from: 'cc-chat',
+      to: this.config?.userId ?? '',
+      channel: 'WEB',
+      controlType: 'CHAT',
+      mediaType: 'TEXT',
+      content: text,
+      timestamp,
+      sourceType: 'SYSTEM',
+      senderNickname: null,
+      senderAvatar: null,
+      simQuestions: [],
+      messageCode: `${prefix}-${timestamp.toString(36)}-${this.localLines}`,
+      callId: null,
+      contentType: null,
+      mediaFileType: null,
+      robotGender: null,
+      interIdx: null,
+      queueFlag: null,
+      isOfflineStatus: null,
+    };
+    this.transcript.addReceived([message]);
+    this.persist();
+    this.host.requestUpdate();
+  }
+
   /** The visitor's message is stamped in server time, and never before anything already shown. */
   private sendTimestamp(): number {
     const entries = this.transcript.entries;
@@ -340,6 +398,28 @@ export class ChatSession implements ReactiveController {
       this.setState('connected');
     }
     this.receive(result.messages);
+  }
+
+  /**
+   * Fetches from the history what arrived since the newest message shown. A long poll aborted by a
+   * reload or a move of the element may still have been answered by a server that did not notice
+   * the abort: without this, those messages would be lost. Best effort: on failure nothing changes.
+   */
+  private async catchUp(): Promise<void> {
+    const client = this.client;
+    const since = this.transcript.entries.reduce(
+      (latest, entry) => (entry.kind === 'received' ? Math.max(latest, entry.message.timestamp) : latest),
+      0,
+    );
+    if (!client || since <= 0) return;
+    try {
+      const { messages } = await client.queryHistoryChatMessage({ startTime: since });
+      if (client !== this.client || this.phase !== 'connected') return;
+      // The history also holds the visitor's own messages, which the transcript keeps as sent entries.
+      this.receive(messages.filter((m) => m.sourceType !== 'USER' && m.sourceType !== 'CUSTOMER'));
+    } catch {
+      // The poll loop goes on; only what the aborted poll took is missing.
+    }
   }
 
   private async runQueueQuery(signal: AbortSignal): Promise<void> {
@@ -432,7 +512,7 @@ export class ChatSession implements ReactiveController {
     this.flushing = true;
     try {
       for (;;) {
-        if (this.state !== 'connected' && this.state !== 'reconnecting') return;
+        if (this.detached || (this.state !== 'connected' && this.state !== 'reconnecting')) return;
         const next = this.transcript.pending().find((e) => e.status === 'pending' && !this.inFlight.has(e.key));
         if (!next) return;
         if (typeof navigator !== 'undefined' && !navigator.onLine) return; // sent on `online`
@@ -484,7 +564,7 @@ export class ChatSession implements ReactiveController {
   }
 
   private persist(): void {
-    if (!this.storageKey || !this.client) return;
+    if (!this.storageKey || !this.client || this.detached) return;
     if (this.phase === 'idle' && this.transcript.entries.length === 0) return;
     const saved: SavedSession = {
       version: 1,

@@ -10,6 +10,10 @@ import {
 } from '../controllers/chat-session';
 import { rememberedUserId, MAX_USER_ID_LENGTH } from '../controllers/persistence';
 import type { ReceivedEntry } from '../controllers/transcript-entry';
+import { CallSession, type CallState, type CallStatus } from '../controllers/call-session';
+import { browserHasWebRtc, isActiveCallState, isFinalCallState } from '../controllers/call-events';
+import { callStyles } from './call-styles';
+import { renderCallBar, renderCallButton } from './call-view';
 import { ccEvent } from './events';
 import { chromeStyles } from './styles';
 import { messageStyles } from './message-styles';
@@ -30,7 +34,10 @@ import { senderLabel } from './sender';
  * @fires cc-close - the panel closed
  * @fires cc-connection-change - `detail.state`: idle, connecting, connected, reconnecting, offline, ended, error
  * @fires cc-unread-change - `detail.count`: messages received while the panel was closed or the page hidden
- * @fires cc-error - `detail: {kind, operation, status, resultCode, message, fatal}`
+ * @fires cc-error - `detail: {kind, operation, status, resultCode, message, fatal}`; kind `protocol` once per
+ *   click-to-call event this version does not know
+ * @fires cc-call-status - on every change of the click-to-call's state; `detail: {state, resultCode, resultDesc,
+ *   eventId, causeId, causeDesc, gateway}` (`gateway: {domain, addresses, accessCode, caller}` once connected)
  *
  * @csspart launcher - the round button that opens and closes the panel
  * @csspart badge - the unread count on the launcher
@@ -46,6 +53,15 @@ import { senderLabel } from './sender';
  * @csspart end-button - ends the chat
  * @csspart close-button - closes the panel
  * @csspart new-button - starts a new conversation after one ended
+ * @csspart call-button - starts a click-to-call (shown when the channel offers calls and the browser has WebRTC)
+ * @csspart call - the call bar: under the header, or beside the launcher while the panel is closed
+ * @csspart call-status - the call's state as a sentence (role="status"); `data-state` is idle, requesting,
+ *   queued, connected, ended, timeout, failed or rejected
+ * @csspart call-notice - a connection problem while the call's events are retried
+ * @csspart call-timer - how long the call has been connected
+ * @csspart call-gateway - the WebRTC gateway details while connected (domain, addresses, access code, caller)
+ * @csspart hangup-button - ends the call
+ * @csspart call-dismiss-button - hides the status of a finished call
  *
  * @cssprop --cc-chat-accent - brand colour of the launcher, header and the visitor's bubbles (#0b57d0)
  * @cssprop --cc-chat-accent-contrast - text on the accent colour (#fff)
@@ -54,9 +70,11 @@ import { senderLabel } from './sender';
  * @cssprop --cc-chat-font - font family (inherits the page's)
  * @cssprop --cc-chat-radius - corner radius of the panel and bubbles
  * @cssprop --cc-chat-z-index - stacking of the floating widget (2147483000)
+ * @cssprop --cc-chat-call-live - colour of a connected call's icon and timer (#137333)
+ * @cssprop --cc-chat-hangup - background of the hang-up button (#c5221f)
  */
 export class CcChat extends LitElement {
-  static override styles = [chromeStyles, messageStyles];
+  static override styles = [chromeStyles, messageStyles, callStyles];
 
   /** Where `/apiaccess/ccmessaging/...` is served: the site's proxy, or the contact center in direct mode. Default: this page's origin. */
   @property({ attribute: 'base-url' }) baseUrl = '';
@@ -84,14 +102,23 @@ export class CcChat extends LitElement {
   @property({ attribute: false }) accessTokenProvider: AccessTokenProvider | undefined = undefined;
   /** Replaces any of the UI strings (see `CcStrings`). */
   @property({ attribute: false }) strings: Partial<CcStrings> | undefined = undefined;
+  /** Hides the header's call button; `startCall()` still works (e.g. from the host page's own button). */
+  @property({ type: Boolean, attribute: 'no-call-button' }) noCallButton = false;
+  /** What a call asks for: `audio` (default; mediaAbility 0) or `video` (1). */
+  @property({ attribute: 'call-media' }) callMedia: 'audio' | 'video' = 'audio';
 
   @state() private draft = '';
   @state() private announcement = '';
   @state() private unread = 0;
+  /** Hides the call bar of a finished call (until the next call). */
+  @state() private callDismissed = false;
 
   @query('[part~="input"]') private input!: HTMLTextAreaElement | null;
   @query('[part~="launcher"]') private launcher!: HTMLButtonElement | null;
   @query('[part~="transcript"]') private transcriptEl!: HTMLElement | null;
+  @query('[part~="hangup-button"]') private hangupButton!: HTMLButtonElement | null;
+  @query('[part~="call-dismiss-button"]') private callDismissButton!: HTMLButtonElement | null;
+  @query('[part~="call-button"]') private callButton!: HTMLButtonElement | null;
 
   private readonly session = new ChatSession(this, {
     messages: (entries) => this.onMessages(entries),
@@ -111,10 +138,43 @@ export class CcChat extends LitElement {
       ),
   });
 
+  private readonly call = new CallSession(
+    this,
+    {
+      statusChange: (status, previous) => this.onCallStatus(status, previous),
+      error: (error, fatal) =>
+        this.dispatchEvent(
+          ccEvent('cc-error', {
+            kind: error.kind,
+            operation: error.operation,
+            status: error.status,
+            resultCode: error.resultCode,
+            message: error.message,
+            fatal,
+          }),
+        ),
+      protocol: (resultDesc) =>
+        this.dispatchEvent(
+          ccEvent('cc-error', {
+            kind: 'protocol',
+            operation: 'getClickToCallEvents',
+            message: `Unknown click-to-call event "${resultDesc.slice(0, 200)}"; still polling.`,
+            fatal: false,
+          }),
+        ),
+    },
+    {
+      client: () => this.session.apiClient,
+      media: () => (this.callMedia === 'video' ? 'video' : 'audio'),
+      intervalMs: () => Math.max(0, Number(this.pollInterval) || 1000),
+    },
+  );
+
   private text: CcStrings = stringsFor(undefined);
   private generatedUserId = '';
   private stickToBottom = true;
   private focusInputAfterOpen = false;
+  private callSupportWanted = false;
 
   /** The connection state (same as the last `cc-connection-change`). */
   get connectionState(): ConnectionState {
@@ -148,6 +208,24 @@ export class CcChat extends LitElement {
    */
   send(text: string): string | null {
     return this.session.send(text)?.key ?? null;
+  }
+
+  /** The click-to-call's state (the same as the last `cc-call-status`). */
+  get callState(): CallState {
+    return this.call.state;
+  }
+
+  /**
+   * Starts a click-to-call (`call-media`), with or without a chat, the panel open or closed. Does nothing
+   * while a call is going on. Resolves when the call is on its way (events followed) or was refused.
+   */
+  startCall(): Promise<void> {
+    return this.call.start();
+  }
+
+  /** Hangs up: dropClickToCall is sent, and the call is `ended` at once. */
+  endCall(): Promise<void> {
+    return this.call.end();
   }
 
   override connectedCallback(): void {
@@ -185,6 +263,13 @@ export class CcChat extends LitElement {
     if (changed.has('open') && this.open) {
       this.clearUnread();
       if (this.channelId) this.session.connect();
+      this.callSupportWanted = true;
+    }
+    // Click-to-call support is asked when first needed: here, once the chat opened with the panel has
+    // connected (never at page load, never racing the CONNECT), or by startCall().
+    if (this.callSupportWanted && this.open && this.session.state === 'connected') {
+      this.callSupportWanted = false;
+      if (this.call.support === 'unknown') void this.call.checkSupport();
     }
   }
 
@@ -204,7 +289,9 @@ export class CcChat extends LitElement {
 
   protected override render() {
     const t = this.text;
-    const launcherLabel = this.unread > 0 ? `${t.openChat}, ${t.unreadLabel(this.unread)}` : t.openChat;
+    const launcherLabel =
+      (this.unread > 0 ? `${t.openChat}, ${t.unreadLabel(this.unread)}` : t.openChat) +
+      (this.call.active ? `, ${t.callInProgress}` : '');
     return html`
       <button
         part="launcher"
@@ -219,6 +306,7 @@ export class CcChat extends LitElement {
           ? html`<span part="badge" aria-hidden="true">${this.unread > 99 ? '99+' : this.unread}</span>`
           : nothing}
       </button>
+      ${this.open ? nothing : this.renderCall(true)}
       <section
         id="panel"
         part="panel"
@@ -227,7 +315,8 @@ export class CcChat extends LitElement {
         ?hidden=${!this.open}
         @keydown=${this.onPanelKeydown}
       >
-        ${this.renderHeader()} ${this.renderNotice()} ${this.renderQueue()}
+        ${this.renderHeader()} ${this.open ? this.renderCall(false) : nothing} ${this.renderNotice()}
+        ${this.renderQueue()}
         <div
           part="transcript"
           role="log"
@@ -263,11 +352,32 @@ export class CcChat extends LitElement {
               <button part="end-button" type="button" @click=${() => this.session.disconnect()}>${t.endChat}</button>
             </div>`
           : nothing}
+        ${this.callButtonShown
+          ? renderCallButton(this.callMedia === 'video' ? 'video' : 'audio', t, () => this.onCallButton())
+          : nothing}
         <button part="close-button" type="button" aria-label=${t.closeChat} @click=${this.closeAndReturnFocus}>
           ${closeIcon}
         </button>
       </header>
     `;
+  }
+
+  /** The call bar: in the panel, or beside the launcher (`compact`) while the panel is closed. */
+  private renderCall(compact: boolean) {
+    return renderCallBar({
+      strings: this.text,
+      status: this.call.status,
+      elapsedSeconds: this.call.elapsedSeconds,
+      error: this.call.lastError,
+      dismissed: this.callDismissed,
+      compact,
+      onHangUp: () => void this.endCall(),
+      onDismiss: () => this.dismissCall(),
+    });
+  }
+
+  private get callButtonShown(): boolean {
+    return !this.noCallButton && this.call.support === 'supported' && !this.call.active && browserHasWebRtc();
   }
 
   private renderNotice() {
@@ -408,6 +518,41 @@ export class CcChat extends LitElement {
       this.draft = '';
       this.stickToBottom = true;
     }
+  }
+
+  private onCallStatus(status: CallStatus, previous: CallState): void {
+    if (status.state === 'requesting') this.callDismissed = false;
+    if (status.state !== previous) {
+      const line = this.text.callStatus(status);
+      if (line) this.session.addLocalSystemLine(line, 'local-call');
+      // The hang-up button goes away with the call: keep the keyboard focus in the call bar.
+      const hangup = this.hangupButton;
+      if (isFinalCallState(status.state) && hangup && this.shadowRoot?.activeElement === hangup) {
+        void this.updateComplete.then(() => this.callDismissButton?.focus());
+      }
+    }
+    const { state, resultCode, resultDesc, eventId, causeId, causeDesc, gateway } = status;
+    this.dispatchEvent(
+      ccEvent('cc-call-status', {
+        state,
+        resultCode,
+        resultDesc,
+        eventId,
+        causeId,
+        causeDesc,
+        gateway: gateway && { ...gateway, addresses: [...gateway.addresses] },
+      }),
+    );
+  }
+
+  private onCallButton(): void {
+    void this.startCall();
+    if (isActiveCallState(this.call.state)) void this.updateComplete.then(() => this.hangupButton?.focus());
+  }
+
+  private dismissCall(): void {
+    this.callDismissed = true;
+    void this.updateComplete.then(() => (this.open ? (this.callButton ?? this.input) : this.launcher)?.focus());
   }
 
   private startNewConversation(): void {

@@ -1,6 +1,7 @@
 import type { CcApiErrorKind } from '../api/errors';
 import type { DownlinkMessage } from '../api/types';
 import type { ConnectionState } from '../controllers/chat-session';
+import type { CallGateway, CallState } from '../controllers/call-events';
 
 // The events <cc-chat> fires: all bubble and cross the shadow boundary (composed), data in `detail`.
 
@@ -36,6 +37,22 @@ export interface CcErrorDetail {
   fatal: boolean;
 }
 
+export interface CcCallStatusDetail {
+  /** idle, requesting, queued, connected, ended, timeout, failed or rejected. */
+  state: CallState;
+  /** createClickToCall's non-zero resultCode when the call was rejected (7, 12, 13…); else null. */
+  resultCode: string | null;
+  /** The server's words: the last click-to-call event's resultDesc, or why createClickToCall refused. */
+  resultDesc: string | null;
+  /** The event's ID ("168101" = connected); null when none. */
+  eventId: string | null;
+  /** The CTI cause of a failed call. */
+  causeId: string | null;
+  causeDesc: string | null;
+  /** The WebRTC gateway to hand to a SIP/WebRTC stack, from "Call connected" on; null before. */
+  gateway: CallGateway | null;
+}
+
 export interface CcChatEventMap {
   'cc-message': CustomEvent<CcMessageDetail>;
   'cc-message-sent': CustomEvent<CcMessageSentDetail>;
@@ -44,6 +61,7 @@ export interface CcChatEventMap {
   'cc-connection-change': CustomEvent<CcConnectionChangeDetail>;
   'cc-unread-change': CustomEvent<CcUnreadChangeDetail>;
   'cc-error': CustomEvent<CcErrorDetail>;
+  'cc-call-status': CustomEvent<CcCallStatusDetail>;
 }
 
 export function ccEvent<K extends keyof CcChatEventMap>(

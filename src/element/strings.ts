@@ -82,6 +82,128 @@ export interface CcStrings {
   suggestedQuestions: string;
   messageTooLong: (maxCharacters: number) => string;
   newMessages: string;
+  /** Accessible name of the header's call button, for `call-media` audio or video. */
+  startCall: (media: 'audio' | 'video') => string;
+  hangUp: string;
+  /** Hides the call's status once the call is over. */
+  dismissCall: string;
+  /** The plain sentence of `part="call-status"`, also written into the transcript ('' for idle). */
+  callStatus: (status: CallStatusInfo) => string;
+  /** Accessible name of the connected call's timer. */
+  callDuration: string;
+  /** Shown under the call's status while event requests fail and are retried. */
+  callRetrying: string;
+  /** Accessible name of the gateway details (`part="call-gateway"`). */
+  callDetails: string;
+  callGatewayDomain: string;
+  callGatewayAddresses: string;
+  /** The access code: the number the call goes to. */
+  callAccessCode: string;
+  callCaller: string;
+  /** Added to the launcher's name while a call is going on. */
+  callInProgress: string;
+}
+
+/** What `callStatus` reads of a call (the fields of `CallStatus` it needs). */
+export interface CallStatusInfo {
+  state: string;
+  /** Why a call was refused: a createClickToCall resultCode, `unsupported`, `no-webrtc`; `error` = not started. */
+  rejection: string | null;
+  causeId: string | null;
+  causeDesc: string | null;
+  durationSeconds: number | null;
+  endedByVisitor: boolean;
+}
+
+/** A call's length as m:ss, or h:mm:ss from an hour on. */
+export function formatCallDuration(seconds: number): string {
+  const total = Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+function causeText(status: CallStatusInfo, cause: (id: string) => string): string {
+  const desc = status.causeDesc?.trim().slice(0, 200) || '';
+  const id = status.causeId?.trim().slice(0, 40) || '';
+  return `${desc}${id ? cause(id) : ''}`.trim();
+}
+
+function enCallStatus(status: CallStatusInfo): string {
+  switch (status.state) {
+    case 'requesting':
+      return 'Calling…';
+    case 'queued':
+      return 'Waiting for an agent to answer…';
+    case 'connected':
+      return 'Call connected';
+    case 'ended': {
+      const base = status.endedByVisitor ? 'You ended the call' : 'The call has ended';
+      return status.durationSeconds !== null ? `${base} (${formatCallDuration(status.durationSeconds)})` : base;
+    }
+    case 'timeout':
+      return 'No agent answered in time. Please try again later.';
+    case 'failed': {
+      if (status.rejection === 'error') return 'The call could not be started. Please try again.';
+      const cause = causeText(status, (id) => ` (cause ${id})`);
+      return cause ? `The call failed: ${cause}` : 'The call failed.';
+    }
+    case 'rejected':
+      switch (status.rejection) {
+        case '7':
+        case 'unsupported':
+          return 'Calls are not available on this channel.';
+        case '12':
+          return 'Our agents are not available right now. Please call during working hours.';
+        case '13':
+          return 'No agent is available right now. Please try again later.';
+        case 'no-webrtc':
+          return 'This browser cannot make calls.';
+        default:
+          return 'The call could not be started.';
+      }
+    default:
+      return '';
+  }
+}
+
+function zhCallStatus(status: CallStatusInfo): string {
+  switch (status.state) {
+    case 'requesting':
+      return '正在呼叫…';
+    case 'queued':
+      return '正在等待客服接听…';
+    case 'connected':
+      return '通话已接通';
+    case 'ended': {
+      const base = status.endedByVisitor ? '您已挂断通话' : '通话已结束';
+      return status.durationSeconds !== null ? `${base}（时长 ${formatCallDuration(status.durationSeconds)}）` : base;
+    }
+    case 'timeout':
+      return '排队超时，暂无客服接听，请稍后再试。';
+    case 'failed': {
+      if (status.rejection === 'error') return '无法发起通话，请重试。';
+      const cause = causeText(status, (id) => `（原因码 ${id}）`);
+      return cause ? `通话失败：${cause}` : '通话失败。';
+    }
+    case 'rejected':
+      switch (status.rejection) {
+        case '7':
+        case 'unsupported':
+          return '该渠道暂不支持通话。';
+        case '12':
+          return '当前不在客服工作时间，请在工作时间内来电。';
+        case '13':
+          return '暂无空闲客服，请稍后再试。';
+        case 'no-webrtc':
+          return '当前浏览器不支持通话。';
+        default:
+          return '无法发起通话。';
+      }
+    default:
+      return '';
+  }
 }
 
 function minutesText(seconds: number, less: string, about: (h: number, m: number) => string): string {
@@ -226,6 +348,18 @@ export const en: CcStrings = {
   suggestedQuestions: 'Suggested questions',
   messageTooLong: (max) => `Message is too long: at most ${max} characters`,
   newMessages: 'New messages',
+  startCall: (media) => (media === 'video' ? 'Start a video call' : 'Call us'),
+  hangUp: 'Hang up',
+  dismissCall: 'Dismiss',
+  callStatus: enCallStatus,
+  callDuration: 'Call duration',
+  callRetrying: 'Connection problem. Retrying…',
+  callDetails: 'Call details',
+  callGatewayDomain: 'Gateway',
+  callGatewayAddresses: 'Addresses',
+  callAccessCode: 'Number called',
+  callCaller: 'Caller',
+  callInProgress: 'call in progress',
 };
 
 export const zhCN: CcStrings = {
@@ -280,6 +414,18 @@ export const zhCN: CcStrings = {
   suggestedQuestions: '猜你想问',
   messageTooLong: (max) => `消息过长：最多 ${max} 个字符`,
   newMessages: '新消息',
+  startCall: (media) => (media === 'video' ? '视频通话' : '语音通话'),
+  hangUp: '挂断',
+  dismissCall: '关闭',
+  callStatus: zhCallStatus,
+  callDuration: '通话时长',
+  callRetrying: '网络异常，正在重试…',
+  callDetails: '通话信息',
+  callGatewayDomain: '网关域名',
+  callGatewayAddresses: '网关地址',
+  callAccessCode: '被叫号码',
+  callCaller: '主叫号码',
+  callInProgress: '通话中',
 };
 
 /** True for any Chinese tag (`zh`, `zh-CN`, `zh_CN`, `zh-Hans-CN`, also `zh-TW`: Simplified reads better than English). */

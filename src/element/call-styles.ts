@@ -1,0 +1,221 @@
+import { css } from 'lit';
+
+// Click-to-call: the header's call button, the call bar under the header (panel open) and the same bar
+// floating beside the launcher (panel closed). Uses the frame's --_* colours from styles.ts.
+export const callStyles = css`
+  :host {
+    --_call-live: var(--cc-chat-call-live, #137333);
+    --_hangup: var(--cc-chat-hangup, #c5221f);
+    --_on-hangup: var(--cc-chat-hangup-contrast, #fff);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_call-live: var(--cc-chat-call-live, #81c995);
+    }
+  }
+
+  /* The call button sits between the title and the close button. */
+  [part~='header']:has([part~='call-button']) {
+    grid-template-columns: minmax(0, 1fr) auto auto;
+  }
+  [part~='call-button'] {
+    grid-column: 2;
+    grid-row: 1;
+    display: grid;
+    place-items: center;
+    width: 36px;
+    height: 36px;
+    padding: 0;
+    border: 1px solid currentColor;
+    border-radius: 50%;
+    background: transparent;
+    color: inherit;
+  }
+  [part~='header']:has([part~='call-button']) [part~='close-button'] {
+    grid-column: 3;
+  }
+  [part~='call-button']:hover {
+    background: rgb(255 255 255 / 0.16);
+  }
+
+  [part~='call'] {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    padding: 10px 12px 10px var(--_gap);
+    border-bottom: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_fg);
+    font-size: 13.5px;
+  }
+  .call-row {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+    min-width: 0;
+  }
+  .call-icon {
+    display: grid;
+    flex-shrink: 0;
+    place-items: center;
+    width: 32px;
+    height: 32px;
+    border-radius: 50%;
+    background: var(--_bg);
+    color: var(--_muted);
+    border: 1px solid var(--_border);
+  }
+  [part~='call'][data-state='requesting'] .call-icon,
+  [part~='call'][data-state='queued'] .call-icon {
+    color: var(--_accent);
+    border-color: var(--_accent);
+    animation: cc-ring 1.6s ease-in-out infinite;
+  }
+  [part~='call'][data-state='connected'] .call-icon {
+    background: var(--_call-live);
+    border-color: var(--_call-live);
+    color: var(--_bg);
+  }
+  [part~='call'][data-state='failed'] .call-icon,
+  [part~='call'][data-state='rejected'] .call-icon,
+  [part~='call'][data-state='timeout'] .call-icon {
+    color: var(--_error);
+    border-color: var(--_error);
+  }
+  @keyframes cc-ring {
+    50% {
+      box-shadow: 0 0 0 5px color-mix(in srgb, var(--_accent) 22%, transparent);
+    }
+  }
+  [part~='call-status'] {
+    flex: 1;
+    min-width: 0;
+    margin: 0;
+    display: flex;
+    flex-direction: column;
+    font-weight: 600;
+  }
+  [part~='call-notice'] {
+    color: var(--_error);
+    font-size: 12.5px;
+    font-weight: 500;
+  }
+  [part~='call-timer'] {
+    flex-shrink: 0;
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+    color: var(--_call-live);
+  }
+  [part~='hangup-button'] {
+    display: inline-flex;
+    flex-shrink: 0;
+    align-items: center;
+    gap: 6px;
+    min-height: 36px;
+    padding: 6px 14px 6px 12px;
+    border: none;
+    border-radius: 999px;
+    background: var(--_hangup);
+    color: var(--_on-hangup);
+    font-size: 13.5px;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  [part~='hangup-button']:hover {
+    filter: brightness(1.1);
+  }
+  [part~='call-dismiss-button'] {
+    display: grid;
+    flex-shrink: 0;
+    place-items: center;
+    width: 32px;
+    height: 32px;
+    padding: 0;
+    border: none;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--_muted);
+  }
+  [part~='call-dismiss-button']:hover {
+    background: var(--_border);
+  }
+  [part~='call'] button:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+
+  [part~='call-gateway'] dl {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    gap: 2px 12px;
+    margin: 0;
+    font-size: 12.5px;
+  }
+  [part~='call-gateway'] dl > div {
+    display: contents;
+  }
+  [part~='call-gateway'] dt {
+    grid-column: 1;
+    color: var(--_muted);
+  }
+  [part~='call-gateway'] dd {
+    grid-column: 2;
+    margin: 0;
+    overflow-wrap: anywhere;
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-size: 12px;
+  }
+
+  /* Panel closed: the bar floats beside the launcher, one line. */
+  [part~='call'].compact {
+    position: absolute;
+    right: 72px;
+    bottom: 6px;
+    width: max-content;
+    max-width: min(440px, calc(100vw - 112px));
+    padding: 6px 6px 6px 8px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_bg);
+    box-shadow: 0 4px 14px rgb(0 0 0 / 0.2);
+    animation: cc-rise 0.18s ease-out;
+  }
+  :host([position='left']) [part~='call'].compact {
+    right: auto;
+    left: 72px;
+  }
+  [part~='call'].compact .call-row {
+    gap: 8px;
+  }
+  [part~='call'].compact [part~='call-status'] {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  [part~='call'].compact [part~='call-status'] > span {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+
+  /* Narrow screens: the floating bar keeps its words; the hang-up button keeps only its icon (and its name). */
+  @media (max-width: 480px) {
+    [part~='call'].compact [part~='hangup-button'] {
+      padding: 6px 10px;
+    }
+    [part~='call'].compact [part~='hangup-button'] span {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    [part~='call'] .call-icon,
+    [part~='call'].compact {
+      animation: none;
+    }
+  }
+`;
