@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type BuildOptions } from 'vite';
 import { simulatorPlugin } from './demo/simulator-plugin.ts';
 import { minifyLitCss } from './scripts/minify-lit-css.ts';
 
@@ -10,25 +10,42 @@ export default defineConfig(({ mode }) => ({
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
   plugins: [simulatorPlugin(), minifyLitCss()],
-  build:
-    mode === 'iife'
-      ? {
-          outDir: 'dist',
-          emptyOutDir: false,
-          copyPublicDir: false,
-          target: 'es2022',
-          lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'CcChatEmbed', fileName: () => 'cc-chat.iife.js' },
-        }
-      : {
-          outDir: 'dist',
-          emptyOutDir: true,
-          copyPublicDir: false,
-          target: 'es2022',
-          minify: false,
-          lib: {
-            entry: { index: 'src/index.ts', define: 'src/define.ts', simulator: 'src/simulator/index.ts' },
-            formats: ['es'],
-          },
-          rolldownOptions: { external: [/^lit(\/|$)/, /^msw(\/|$)/, /^@lit\//] },
-        },
+  build: mode === 'iife' ? iifeBuild : mode === 'server' ? serverBuild : moduleBuild,
 }));
+
+/** The script-tag file: everything bundled (Lit included), registers <cc-chat> when loaded. */
+const iifeBuild: BuildOptions = {
+  outDir: 'dist',
+  emptyOutDir: false,
+  copyPublicDir: false,
+  target: 'es2022',
+  lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'CcChatEmbed', fileName: () => 'cc-chat.iife.js' },
+};
+
+/** ES modules for bundlers: Lit and msw stay dependencies; the class entry has no side effects. */
+const moduleBuild: BuildOptions = {
+  outDir: 'dist',
+  emptyOutDir: true,
+  copyPublicDir: false,
+  target: 'es2022',
+  minify: false,
+  lib: {
+    entry: { index: 'src/index.ts', define: 'src/define.ts', simulator: 'src/simulator/index.ts' },
+    formats: ['es'],
+  },
+  rolldownOptions: {
+    external: [/^lit(\/|$)/, /^msw(\/|$)/, /^@lit\//],
+    output: { chunkFileNames: 'chunks/[name].js' },
+  },
+};
+
+/** The Node-only proxy (`cc-chat/server`), for the site's backend. */
+const serverBuild: BuildOptions = {
+  outDir: 'dist/server',
+  emptyOutDir: false,
+  copyPublicDir: false,
+  target: 'node20',
+  minify: false,
+  ssr: 'src/server/index.ts',
+  rolldownOptions: { output: { entryFileNames: 'index.js' } },
+};

@@ -1,7 +1,5 @@
 import { loadEnv, type Plugin } from 'vite';
-import { createSimulator, type SimulatorOptions } from '../src/simulator/index.ts';
-import { createSimulatorMiddleware } from '../src/simulator/http.ts';
-import { createCcProxy, proxyOptionsFromEnv } from '../src/server/index.ts';
+import type { SimulatorOptions } from '../src/simulator/index';
 
 /** Demo pacing: the real service's 5 s long-poll hold, human-ish replies, a queue that moves. */
 export const DEMO_SIMULATOR_OPTIONS: Partial<SimulatorOptions> = {
@@ -18,20 +16,28 @@ export const DEMO_SIMULATOR_OPTIONS: Partial<SimulatorOptions> = {
 // - by default the ccmessaging simulator (and /__sim/... to script it);
 // - with CEC_BASE_URL, CEC_APP_KEY and CEC_APP_SECRET set (environment or .env files), the
 //   server-side proxy to that real contact center, which keeps the secret on this server.
+// The simulator and the proxy are loaded through the dev server (ssrLoadModule), not bundled into
+// the config.
 export function simulatorPlugin(options: Partial<SimulatorOptions> = {}): Plugin {
   return {
     name: 'cc-chat-simulator',
     apply: 'serve',
-    configureServer(server) {
+    async configureServer(server) {
       const env = { ...loadEnv(server.config.mode, server.config.root, 'CEC_'), ...process.env };
+      const { createCcProxy, proxyOptionsFromEnv } = (await server.ssrLoadModule(
+        '/src/server/index.ts',
+      )) as typeof import('../src/server/index');
       const proxy = proxyOptionsFromEnv(env);
       if (proxy) {
         server.config.logger.info(`cc-chat: proxying /apiaccess/ccmessaging to ${proxy.target}`);
         server.middlewares.use(createCcProxy(proxy));
         return;
       }
-      const simulator = createSimulator({ ...DEMO_SIMULATOR_OPTIONS, ...options });
-      server.middlewares.use(createSimulatorMiddleware(simulator));
+      const { createSimulator } = (await server.ssrLoadModule('/src/simulator/index.ts')) as typeof import('../src/simulator/index');
+      const { createSimulatorMiddleware } = (await server.ssrLoadModule(
+        '/src/simulator/http.ts',
+      )) as typeof import('../src/simulator/http');
+      server.middlewares.use(createSimulatorMiddleware(createSimulator({ ...DEMO_SIMULATOR_OPTIONS, ...options })));
     },
   };
 }

@@ -12,7 +12,7 @@ const IIFE_BUDGET = Number(process.env.CC_CHAT_IIFE_BUDGET ?? 25_000);
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`.padStart(9);
 
-const files = readdirSync(DIST)
+const files = readdirSync(DIST, { recursive: true })
   .filter((name) => name.endsWith('.js'))
   .map((name) => {
     const text = readFileSync(join(DIST, name), 'utf8');
@@ -25,7 +25,7 @@ for (const file of files) console.log(file.name.padEnd(34), kb(file.raw), kb(fil
 
 // Contributors: each source module of the unminified ES chunk, minified and gzipped on its own
 // (an estimate: gzip shares a dictionary across modules in the real file).
-const esChunk = files.find((f) => /^cc-chat-.*\.js$/.test(f.name));
+const esChunk = files.find((f) => /^chunks\/cc-chat.*\.js$/.test(f.name));
 if (esChunk) {
   const code = readFileSync(join(DIST, esChunk.name), 'utf8');
   const modules = code

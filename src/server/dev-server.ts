@@ -2,7 +2,7 @@
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createCcProxy, type ProxyOptions } from './proxy.ts';
+import { createCcProxy, type ProxyOptions } from './proxy';
 
 export interface StartProxyServerOptions extends ProxyOptions {
   /** 0 picks a free port. */

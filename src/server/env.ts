@@ -1,6 +1,6 @@
 // Proxy options from environment variables, for a dev server or a small Node service.
 
-import type { ProxyOptions } from './proxy.ts';
+import type { ProxyOptions } from './proxy';
 
 /** The variables read by proxyOptionsFromEnv. */
 export const PROXY_ENV = {

@@ -11,8 +11,8 @@ export {
   type CcProxyHandler,
   type NextFunction,
   type ProxyOptions,
-} from './proxy.ts';
-export { proxyOptionsFromEnv, PROXY_ENV } from './env.ts';
-export { startProxyServer, type ProxyServer, type StartProxyServerOptions } from './dev-server.ts';
-export { AccessTokenCache, AccessTokenError, type AccessTokenFailure } from './access-token.ts';
-export { CC_ROUTES, type CcRoute } from './routes.ts';
+} from './proxy';
+export { proxyOptionsFromEnv, PROXY_ENV } from './env';
+export { startProxyServer, type ProxyServer, type StartProxyServerOptions } from './dev-server';
+export { AccessTokenCache, AccessTokenError, type AccessTokenFailure } from './access-token';
+export { CC_ROUTES, type CcRoute } from './routes';

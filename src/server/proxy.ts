@@ -6,8 +6,8 @@
 
 import { Buffer } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AccessTokenCache, AccessTokenError, describeNetworkError } from './access-token.ts';
-import { API_PATH, CC_ROUTES, type CcRoute } from './routes.ts';
+import { AccessTokenCache, AccessTokenError, describeNetworkError } from './access-token';
+import { API_PATH, CC_ROUTES, type CcRoute } from './routes';
 
 export interface ProxyOptions {
   /** The contact center origin (optionally with a path), e.g. https://service.example.com (CEC_BASE_URL). */

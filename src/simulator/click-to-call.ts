@@ -1,8 +1,8 @@
 // Click-to-call: support check, create (or reject, per scenario), the per-call event queue that
 // getClickToCallEvents hands out one event at a time, and drop.
 
-import type { CallScenario } from './options.ts';
-import type { CallEvent, CallRecord, SimState, UserRecord } from './state.ts';
+import type { CallScenario } from './options';
+import type { CallEvent, CallRecord, SimState, UserRecord } from './state';
 
 export const CALL_CONNECTED_EVENT_ID = 168101;
 export const NO_EVENTS_DESC = 'ClickToCall polled without any events';

@@ -2,11 +2,11 @@
 // the simulator over HTTP. Control requests are not recorded.
 
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { DownlinkMessage } from '../api/types.ts';
-import type { Fault } from './faults.ts';
-import { corsHeaders, preflightResponse } from './handlers.ts';
-import type { Simulator } from './index.ts';
-import type { SimulatorOptions } from './options.ts';
+import type { DownlinkMessage } from '../api/types';
+import type { Fault } from './faults';
+import { corsHeaders, preflightResponse } from './handlers';
+import type { Simulator } from './index';
+import type { SimulatorOptions } from './options';
 
 /** Lifetime the access-token endpoint announces, in seconds. */
 export const ACCESS_TOKEN_EXPIRES_IN = 600;

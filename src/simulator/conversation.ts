@@ -1,7 +1,7 @@
 // The scripted conversation: robot greeting and FAQ, transfer to the queue, the queue counting down
 // (derived from now(), no timers), the agent joining and answering, and the ends of a session.
 
-import type { SimState, UserRecord, WireMessage, ChatState } from './state.ts';
+import type { SimState, UserRecord, WireMessage, ChatState } from './state';
 
 export const ROBOT_SIM_QUESTIONS = ['What are your opening hours?', 'Talk to a human agent'];
 export const QUEUING_TEXT = 'Queuing...';

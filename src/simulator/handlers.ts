@@ -10,12 +10,12 @@ import {
   eventBody,
   nextCallEventAt,
   takeCallEvent,
-} from './click-to-call.ts';
-import { chatState, handleSend, invalidSendField, queueInfo, queuePosition, type SendBody } from './conversation.ts';
+} from './click-to-call';
+import { chatState, handleSend, invalidSendField, queueInfo, queuePosition, type SendBody } from './conversation';
 import {
   DEFAULT_DELAY_MS,
   FaultQueue,
-  htmlResponse, malformedResponse, statusResponse, type Fault, type Operation } from './faults.ts';
+  htmlResponse, malformedResponse, statusResponse, type Fault, type Operation } from './faults';
 import {
   CONNECTION_HEADER,
   connectionSignals,
@@ -23,7 +23,7 @@ import {
   type TokenRecord,
   type UserRecord,
   type WireMessage,
-} from './state.ts';
+} from './state';
 
 export interface RecordedRequest {
   operation: string;

@@ -5,8 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { createMiddleware } from '@mswjs/http-middleware';
-import { createSimulator, type Simulator } from './index.ts';
-import { CONNECTION_HEADER, connectionSignals } from './state.ts';
+import { createSimulator, type Simulator } from './index';
+import { CONNECTION_HEADER, connectionSignals } from './state';
 
 export type NextFunction = (error?: unknown) => void;
 export type SimulatorMiddleware = (req: IncomingMessage, res: ServerResponse, next: NextFunction) => void;

@@ -2,24 +2,24 @@
 // Node); the Node-only HTTP helpers are in ./http.ts.
 
 import type { HttpHandler } from 'msw';
-import type { DownlinkMessage } from '../api/types.ts';
-import * as conversation from './conversation.ts';
-import { createControlHandlers } from './control.ts';
-import { createOAuthHandlers } from './oauth.ts';
-import { FaultQueue, type Fault } from './faults.ts';
-import { createApiHandlers, listSessions, type RecordedRequest } from './handlers.ts';
-import { resolveOptions, validateOptionsPatch, type SimulatorOptions } from './options.ts';
-import { SimState, type WireMessage } from './state.ts';
+import type { DownlinkMessage } from '../api/types';
+import * as conversation from './conversation';
+import { createControlHandlers } from './control';
+import { createOAuthHandlers } from './oauth';
+import { FaultQueue, type Fault } from './faults';
+import { createApiHandlers, listSessions, type RecordedRequest } from './handlers';
+import { resolveOptions, validateOptionsPatch, type SimulatorOptions } from './options';
+import { SimState, type WireMessage } from './state';
 
-export type { CallScenario, SimulatorOptions } from './options.ts';
-export { DEFAULT_OPTIONS } from './options.ts';
-export type { Fault, FaultKind, Operation } from './faults.ts';
-export { OPERATIONS } from './faults.ts';
-export type { RecordedRequest } from './handlers.ts';
-export type { WireMessage } from './state.ts';
-export { ROBOT_SIM_QUESTIONS, QUEUING_TEXT, AGENT_CONNECTED_TEXT } from './conversation.ts';
-export { CALL_CONNECTED_EVENT_ID } from './click-to-call.ts';
-export { createOAuthHandlers, type OAuthHandlerOptions } from './oauth.ts';
+export type { CallScenario, SimulatorOptions } from './options';
+export { DEFAULT_OPTIONS } from './options';
+export type { Fault, FaultKind, Operation } from './faults';
+export { OPERATIONS } from './faults';
+export type { RecordedRequest } from './handlers';
+export type { WireMessage } from './state';
+export { ROBOT_SIM_QUESTIONS, QUEUING_TEXT, AGENT_CONNECTED_TEXT } from './conversation';
+export { CALL_CONNECTED_EVENT_ID } from './click-to-call';
+export { createOAuthHandlers, type OAuthHandlerOptions } from './oauth';
 
 export interface SessionInfo {
   userId: string;

@@ -1,7 +1,7 @@
 // The simulator's mutable state: tokens, users (chat sessions) with their message queues, and the
 // long-poll waiting that both poll and getClickToCallEvents use. Isomorphic: no Node modules.
 
-import type { SimulatorOptions } from './options.ts';
+import type { SimulatorOptions } from './options';
 
 /** A downlink message as it goes over the wire (poll, history). */
 export interface WireMessage {

@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import { startStaticSite, type StaticSite } from './static-server';
+import { snapshot, widget } from './support';
+
+// The built script-tag file on plain HTML pages (no bundler) under a strict CSP, talking over HTTP
+// to the simulator at the page's origin. Needs `npm run build` first (npm test does it).
+
+let site: StaticSite;
+
+test.beforeAll(async () => {
+  site = await startStaticSite({ pollHoldMs: 800, replyDelayMs: 50, queueStepMs: 400, queueLength: 2, callQueueMs: 300 });
+});
+test.afterAll(async () => {
+  await site?.close();
+});
+test.beforeEach(() => {
+  site.simulator.reset();
+});
+
+function collectProblems(page: import('@playwright/test').Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content.Security.Policy|violat/i.test(message.text())) {
+      problems.push(`console: ${message.text()}`);
+    }
+  });
+  return problems;
+}
+
+test('the IIFE, loaded twice, runs a whole conversation under a strict CSP', async ({ page }) => {
+  const problems = collectProblems(page);
+  const w = widget(page);
+  await page.goto(`${site.url}/embed.html`);
+  await w.launcher.click();
+  await expect(w.messages('ROBOT').first()).toContainText('virtual assistant');
+  await w.button('agent-button').click();
+  await expect(w.messages('AGENT').first()).toBeVisible({ timeout: 10_000 });
+  await w.input.fill('Hello from a plain page');
+  await w.input.press('Enter');
+  await expect(w.messages('CUSTOMER')).toHaveAttribute('data-status', 'sent');
+  await w.button('end-button').click();
+  await expect(w.button('new-button')).toBeVisible();
+  // The panel is styled (constructed stylesheets pass the CSP): it is a positioned, sized box.
+  const box = await w.panel.boundingBox();
+  expect(box && box.width > 300 && box.height > 300).toBe(true);
+  expect(problems).toEqual([]);
+});
+
+test('a call through the IIFE: queued, connected with the gateway details, hung up', async ({ page }) => {
+  const problems = collectProblems(page);
+  const w = widget(page);
+  await page.goto(`${site.url}/embed.html`);
+  await w.launcher.click();
+  await expect(w.messages('ROBOT').first()).toBeVisible();
+  await w.button('call-button').click();
+  const status = w.button('call-status');
+  await expect(status).toHaveAttribute('data-state', 'connected', { timeout: 10_000 });
+  await expect(w.button('call-gateway')).toContainText(/wss:\/\//);
+  await snapshot(page, 'call-connected');
+  await w.button('hangup-button').click();
+  await expect(status).toHaveAttribute('data-state', 'ended');
+  const operations = site.simulator.requests.map((r) => r.operation);
+  expect(operations).toContain('createClickToCall');
+  const dropAt = operations.lastIndexOf('dropClickToCall');
+  expect(dropAt).toBeGreaterThan(operations.indexOf('createClickToCall'));
+  // The chat keeps polling; the call's event polling has stopped.
+  await page.waitForTimeout(1000);
+  expect(site.simulator.requests.slice(dropAt).map((r) => r.operation)).not.toContain('getClickToCallEvents');
+  expect(problems).toEqual([]);
+});
+
+test('recovers from a fault by itself', async ({ page }) => {
+  const w = widget(page);
+  await page.goto(`${site.url}/embed.html`);
+  await w.launcher.click();
+  await expect(w.messages('ROBOT')).toHaveCount(1);
+  site.simulator.fault({ kind: 'status', status: 503, retryAfter: 1, count: 2, on: 'poll' });
+  await expect(w.notice).toContainText(/reconnecting/i);
+  site.simulator.robotSays('Back again.');
+  await expect(w.messages('ROBOT').last()).toContainText('Back again.', { timeout: 15_000 });
+  await expect(w.notice).toBeHidden();
+});
+
+test('two widgets on one page are independent', async ({ page }) => {
+  await page.goto(`${site.url}/two-widgets.html`);
+  const sales = page.locator('#sales');
+  const support = page.locator('#support');
+  await sales.locator('[part~="launcher"]').click();
+  await expect(sales.locator('[part~="message"][data-source-type="ROBOT"]')).toHaveCount(1);
+  await support.locator('[part~="launcher"]').click();
+  await expect(support.locator('[part~="message"][data-source-type="ROBOT"]')).toHaveCount(1);
+  site.simulator.agentSays('Only for the support visitor', 'two-visitor-b');
+  site.simulator.robotSays('Only for the sales visitor', undefined, 'two-visitor-a');
+  await expect(support.locator('[part~="transcript"]')).toContainText('Only for the support visitor');
+  await expect(sales.locator('[part~="transcript"]')).toContainText('Only for the sales visitor');
+  await expect(sales.locator('[part~="transcript"]')).not.toContainText('support visitor');
+  await expect(support.locator('[part~="transcript"]')).not.toContainText('sales visitor');
+  const users = new Set(site.simulator.sessions().map((s) => s.userId));
+  expect(users).toEqual(new Set(['two-visitor-a', 'two-visitor-b']));
+});

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator';
+import { createSimulatorMiddleware } from '../../src/simulator/http';
+
+/** The security policy of the plain pages: no inline script or style anywhere. */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'";
+
+const FILES: Record<string, [string, string]> = {
+  '/embed.html': ['test/e2e/static/embed.html', 'text/html; charset=utf-8'],
+  '/two-widgets.html': ['test/e2e/static/two-widgets.html', 'text/html; charset=utf-8'],
+  '/cc-chat.iife.js': ['dist/cc-chat.iife.js', 'text/javascript; charset=utf-8'],
+};
+
+export interface StaticSite {
+  url: string;
+  simulator: Simulator;
+  close(): Promise<void>;
+}
+
+/**
+ * A plain static site, as a web developer's own server would be: HTML pages and the built IIFE,
+ * with the simulator answering /apiaccess/ccmessaging/... at the same origin, under a strict CSP.
+ */
+export async function startStaticSite(options: Partial<SimulatorOptions>): Promise<StaticSite> {
+  const simulator = createSimulator(options);
+  const api = createSimulatorMiddleware(simulator);
+  const server: Server = createServer((req, res) => {
+    api(req, res, async () => {
+      const file = FILES[(req.url ?? '/').split('?')[0]!];
+      if (!file) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      const body = await readFile(file[0]);
+      res.writeHead(200, { 'Content-Type': file[1], 'Content-Security-Policy': STRICT_CSP }).end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    simulator,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
