@@ -385,7 +385,8 @@ describe('error kinds', () => {
   });
 
   it('timeout: a hanging answer gives up after timeoutMs', async () => {
-    const client = newClient({ timeoutMs: 200 });
+    // A limit generous enough that applyToken itself never hits it on a loaded machine.
+    const client = newClient({ timeoutMs: 1000 });
     const token = await client.applyToken();
     sim.fault({ kind: 'hang', on: 'saveSatisfaction' });
     const started = performance.now();
@@ -393,21 +394,21 @@ describe('error kinds', () => {
       token,
     ]);
     const took = performance.now() - started;
-    expect(took).toBeGreaterThanOrEqual(190);
-    expect(took).toBeLessThan(1500);
+    expect(took).toBeGreaterThanOrEqual(990);
+    expect(took).toBeLessThan(4000);
     expect(e.message).toBe(
-      `saveSatisfaction got no answer from ${API}/saveSatisfaction within 200 ms; the server or the network is ` +
+      `saveSatisfaction got no answer from ${API}/saveSatisfaction within 1 s; the server or the network is ` +
         'slow or unreachable.',
     );
     expect(requestsOf('saveSatisfaction')).toHaveLength(1);
   });
 
   it('timeout: a late answer (delay fault) past timeoutMs', async () => {
-    const client = newClient({ timeoutMs: 200 });
+    const client = newClient({ timeoutMs: 1000 });
     await client.applyToken();
-    sim.fault({ kind: 'delay', ms: 1000, on: 'queryHistoryChatMessage' });
+    sim.fault({ kind: 'delay', ms: 3000, on: 'queryHistoryChatMessage' });
     const e = expectApiError(await rejection(client.queryHistoryChatMessage()), 'timeout', 'queryHistoryChatMessage', []);
-    expect(e.message).toContain('within 200 ms');
+    expect(e.message).toContain('within 1 s');
   });
 
   it('a delay shorter than timeoutMs still answers', async () => {

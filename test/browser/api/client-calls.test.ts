@@ -220,12 +220,14 @@ describe('poll', () => {
   });
 
   it('answers an empty list after the hold when nothing waits, within the poll time limit (not the short one)', async () => {
-    const client = newClient({ timeoutMs: 60, pollTimeoutMs: 3000 });
+    // A hold longer than the short time limit of the other calls: only the poll's own limit applies.
+    sim.configure({ pollHoldMs: 1200 });
+    const client = newClient({ timeoutMs: 800, pollTimeoutMs: 5000 });
     await client.send('CONNECT');
     await client.poll(); // the greeting
     const started = performance.now();
     const result = await client.poll();
-    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1100);
     expect(result).toEqual({ resultCode: '0', resultDesc: 'query user messages success.', messages: [] });
   });
 
@@ -278,15 +280,17 @@ describe('queryQueueInfo', () => {
   });
 
   it('counts the position down as the queue moves', async () => {
-    sim.configure({ queueStepMs: 200, queueLength: 5 });
+    // Steps long enough that a loaded machine cannot skip one between the calls below.
+    sim.configure({ queueStepMs: 1000, queueLength: 5 });
     const client = newClient();
     await client.send('CONNECT');
     await client.send('TRANS2AGENT');
     const first = await client.queryQueueInfo();
-    await new Promise((resolve) => setTimeout(resolve, 420));
+    await new Promise((resolve) => setTimeout(resolve, 2100));
     const later = await client.queryQueueInfo();
     expect(first.position).toBe(5);
-    expect(later.position).toBe(3);
+    expect(later.position).toBeLessThanOrEqual(3);
+    expect(later.position).toBeGreaterThanOrEqual(1);
   });
 });
 
