@@ -1,6 +1,7 @@
 import { defineConfig, type BuildOptions } from 'vite';
 import { simulatorPlugin } from './demo/simulator-plugin.ts';
 import { minifyLitCss } from './scripts/minify-lit-css.ts';
+import { minifyLitHtml } from './scripts/minify-lit-html.ts';
 
 // `npm start`: the demo page (index.html) with the ccmessaging simulator served over real HTTP
 // from the same dev server, so the widget talks to it exactly as it would to a backend.
@@ -20,6 +21,7 @@ const iifeBuild: BuildOptions = {
   copyPublicDir: false,
   target: 'es2022',
   lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'CcChatEmbed', fileName: () => 'cc-chat.iife.js' },
+  rolldownOptions: { plugins: [minifyLitHtml()] },
 };
 
 /** ES modules for bundlers: Lit and msw stay dependencies; the class entry has no side effects. */
@@ -36,6 +38,7 @@ const moduleBuild: BuildOptions = {
   rolldownOptions: {
     external: [/^lit(\/|$)/, /^msw(\/|$)/, /^@lit\//],
     output: { chunkFileNames: 'chunks/[name].js' },
+    plugins: [minifyLitHtml()],
   },
 };
 

@@ -3,7 +3,7 @@
 // or a URL), cached until shortly before it expires. No token ever goes into a message or a log.
 
 import { CcApiError } from './errors';
-import { abortedError, httpError, joinSignal, readJson, sendRequest, startDeadline, timeoutError } from './http';
+import { abortedError, httpError, joinSignal, readJson, sendRequest, shared, startDeadline, timeoutError } from './http';
 import { parseAccessToken } from './parse';
 import type { AccessToken, AccessTokenProvider } from './types';
 
@@ -67,7 +67,14 @@ export function refreshMarginMs(lifetimeMs: number): number {
 export class AccessTokenSource {
   readonly #options: AccessTokenSourceOptions;
   #cached: { token: string; refreshAt: number } | null = null;
-  #pending: Promise<string> | null = null;
+  /** Fetches a token and caches it; concurrent callers share one fetch. */
+  readonly #load = shared(() =>
+    this.#fetchToken().then((result) => {
+      const lifetimeMs = result.expiresIn === undefined ? Infinity : Math.max(0, result.expiresIn * 1000);
+      this.#cached = { token: result.accessToken, refreshAt: this.#now() + lifetimeMs - refreshMarginMs(lifetimeMs) };
+      return result.accessToken;
+    }),
+  );
 
   constructor(options: AccessTokenSourceOptions) {
     this.#options = options;
@@ -82,7 +89,7 @@ export class AccessTokenSource {
   get(signal?: AbortSignal): Promise<string> {
     const cached = this.#cached;
     if (cached && this.#now() < cached.refreshAt) return Promise.resolve(cached.token);
-    return this.#load(signal);
+    return this.#wait(signal);
   }
 
   /**
@@ -93,27 +100,16 @@ export class AccessTokenSource {
     const cached = this.#cached;
     if (cached && cached.token !== stale && this.#now() < cached.refreshAt) return Promise.resolve(cached.token);
     if (cached?.token === stale) this.#cached = null;
-    return this.#load(signal);
+    return this.#wait(signal);
   }
 
   #now(): number {
     return (this.#options.now ?? Date.now)();
   }
 
-  #load(signal?: AbortSignal): Promise<string> {
-    if (!this.#pending) {
-      const pending = this.#fetchToken().then((result) => {
-        const lifetimeMs = result.expiresIn === undefined ? Infinity : Math.max(0, result.expiresIn * 1000);
-        this.#cached = { token: result.accessToken, refreshAt: this.#now() + lifetimeMs - refreshMarginMs(lifetimeMs) };
-        return result.accessToken;
-      });
-      this.#pending = pending;
-      const clear = (): void => {
-        if (this.#pending === pending) this.#pending = null;
-      };
-      pending.then(clear, clear);
-    }
-    return joinSignal(this.#pending, signal, () => abortedError('accessToken'));
+  /** The shared fetch, until it ends or `signal` stops this caller's wait. */
+  #wait(signal?: AbortSignal): Promise<string> {
+    return joinSignal(this.#load(), signal, () => abortedError('accessToken'));
   }
 
   async #fetchToken(): Promise<AccessToken> {

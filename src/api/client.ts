@@ -3,7 +3,17 @@
 
 import { AccessTokenSource, ChatTokenState, TOKEN_HEADER } from './auth';
 import { CcApiError } from './errors';
-import { abortedError, buildUrl, displayUrl, httpError, joinSignal, readJson, sendRequest, type HttpAnswer } from './http';
+import {
+  abortedError,
+  buildUrl,
+  displayUrl,
+  httpError,
+  joinSignal,
+  readJson,
+  sendRequest,
+  shared,
+  type HttpAnswer,
+} from './http';
 import {
   parseApplyToken,
   parseClickToCallEvent,
@@ -67,25 +77,22 @@ export const DEFAULT_POLL_TIMEOUT_MS = 20_000;
 export const DEFAULT_HISTORY_LIMIT = 20;
 export const API_PATH = '/apiaccess/ccmessaging';
 
+/** One API call, as a method of the client describes it. */
 interface Call<T> {
   operation: string;
   method: 'GET' | 'POST';
-  /** Below `/apiaccess/ccmessaging`. */
-  path: string;
+  /** Below `/apiaccess/ccmessaging`; default `/` + operation. */
+  path?: string;
   query?: Record<string, string | undefined>;
   body?: unknown;
-  /** false only for applyToken. */
-  chatToken: boolean;
-  signal?: AbortSignal | undefined;
-  timeoutMs: number;
+  /** A long poll: uses the poll time limit instead of the request time limit. */
+  longPoll?: boolean;
+  /** Sent without a ccmessaging-token (applyToken only). */
+  withoutChatToken?: boolean;
   keepalive?: boolean | undefined;
-  parse: (body: unknown) => T;
+  /** Reads the answer's body; without it the call resolves with the result envelope (resultCode, resultDesc). */
+  parse?: (body: unknown) => T;
 }
-
-const parseEnvelopeFor =
-  (operation: string) =>
-  (body: unknown): ResultEnvelope =>
-    parseEnvelope(body, operation);
 
 /**
  * Client of the CC-Messaging web channel (`/apiaccess/ccmessaging/...`).
@@ -99,7 +106,24 @@ export class CcMessagingClient {
   readonly #options: CcClientOptions;
   readonly #chatToken: ChatTokenState;
   readonly #access: AccessTokenSource | null;
-  #applying: Promise<string> | null = null;
+  /**
+   * Applies for a ccmessaging-token and keeps it. One applyToken at a time, shared by its callers; it runs
+   * on its own (no caller's signal), so sharing callers are not cut off.
+   */
+  readonly #apply = shared(() => {
+    const { userId, userName, channelId, locale } = this.#options;
+    return this.#call({
+      operation: 'applyToken',
+      method: 'POST',
+      body: { userId, userName: userName || userId, channelId, locale: locale || 'en' },
+      withoutChatToken: true,
+      parse: parseApplyToken,
+    }).then((token) => {
+      this.#secrets.add(token);
+      this.#chatToken.set(token);
+      return token;
+    });
+  });
   /** Every secret this client has held, so server text can be scrubbed of them. */
   readonly #secrets = new Set<string>();
 
@@ -128,7 +152,7 @@ export class CcMessagingClient {
    * one request; `signal` stops only this caller's wait.
    */
   applyToken(o: { signal?: AbortSignal } = {}): Promise<string> {
-    return joinSignal(this.#startApply(), o.signal, () => abortedError('applyToken'));
+    return joinSignal(this.#apply(), o.signal, () => abortedError('applyToken'));
   }
 
   /** Sends a visitor message or control event (CONNECT, CHAT, TRANS2AGENT, INPUT, DISCONNECT) as TEXT. */
@@ -151,44 +175,34 @@ export class CcMessagingClient {
     if (userName) body.senderNickname = userName;
     const userAgent = browserUserAgent();
     if (userAgent) body.userAgent = userAgent;
-    return this.#call({
-      operation: 'send',
-      method: 'POST',
-      path: '/send',
-      body,
-      chatToken: true,
-      signal: o.signal,
-      timeoutMs: this.#timeout(),
-      parse: parseEnvelopeFor('send'),
-    });
+    return this.#call({ operation: 'send', method: 'POST', body }, o.signal);
   }
 
   /** One long poll for downlink messages (the server answers at once when it has some, else after ~5 s). */
   poll(o: { signal?: AbortSignal } = {}): Promise<PollResult> {
-    return this.#call({
-      operation: 'poll',
-      method: 'GET',
-      path: '/poll',
-      query: { receiverId: this.#options.userId, channel: 'WEB' },
-      chatToken: true,
-      signal: o.signal,
-      timeoutMs: this.#pollTimeout(),
-      parse: parsePoll,
-    });
+    return this.#call(
+      {
+        operation: 'poll',
+        method: 'GET',
+        query: { receiverId: this.#options.userId, channel: 'WEB' },
+        longPoll: true,
+        parse: parsePoll,
+      },
+      o.signal,
+    );
   }
 
   /** Queue position and waiting times (seconds) while queued for an agent. */
   queryQueueInfo(o: { signal?: AbortSignal } = {}): Promise<QueueInfo> {
-    return this.#call({
-      operation: 'queryQueueInfo',
-      method: 'POST',
-      path: '/queryQueueInfo',
-      body: { userId: this.#options.userId, channelConfigId: this.#options.channelId, channel: 'WEB' },
-      chatToken: true,
-      signal: o.signal,
-      timeoutMs: this.#timeout(),
-      parse: parseQueueInfo,
-    });
+    return this.#call(
+      {
+        operation: 'queryQueueInfo',
+        method: 'POST',
+        body: { userId: this.#options.userId, channelConfigId: this.#options.channelId, channel: 'WEB' },
+        parse: parseQueueInfo,
+      },
+      o.signal,
+    );
   }
 
   /** Earlier messages of this visitor; times in epoch ms, `limit` default 20, `offset` default 0. */
@@ -204,86 +218,76 @@ export class CcMessagingClient {
     body.limit = String(o.limit ?? DEFAULT_HISTORY_LIMIT);
     body.offset = String(o.offset ?? 0);
     body.channel = 'WEB';
-    return this.#call({
-      operation: 'queryHistoryChatMessage',
-      method: 'POST',
-      path: '/queryHistoryChatMessage',
-      body,
-      chatToken: true,
-      signal: o.signal,
-      timeoutMs: this.#timeout(),
-      parse: parseHistory,
-    });
+    return this.#call({ operation: 'queryHistoryChatMessage', method: 'POST', body, parse: parseHistory }, o.signal);
   }
 
   checkClickToCallSupport(o: { signal?: AbortSignal } = {}): Promise<ClickToCallSupport> {
-    return this.#call({
-      operation: 'checkClickToCallSupport',
-      method: 'GET',
-      path: '/v1/checkClickToCallSupport',
-      query: { channel: 'WEB' },
-      chatToken: true,
-      signal: o.signal,
-      timeoutMs: this.#timeout(),
-      parse: parseClickToCallSupport,
-    });
+    return this.#call(
+      {
+        operation: 'checkClickToCallSupport',
+        method: 'GET',
+        path: '/v1/checkClickToCallSupport',
+        query: { channel: 'WEB' },
+        parse: parseClickToCallSupport,
+      },
+      o.signal,
+    );
   }
 
   /** Starts a voice (`audio`, mediaAbility "0") or video (`video`, "1") call to the contact center. */
   createClickToCall(media: MediaAbility, o: { signal?: AbortSignal } = {}): Promise<ResultEnvelope> {
-    return this.#call({
-      operation: 'createClickToCall',
-      method: 'POST',
-      path: '/v1/createClickToCall',
-      body: { channel: 'WEB', mediaAbility: media === 'video' ? '1' : '0' },
-      chatToken: true,
-      signal: o.signal,
-      timeoutMs: this.#timeout(),
-      parse: parseEnvelopeFor('createClickToCall'),
-    });
+    return this.#call(
+      {
+        operation: 'createClickToCall',
+        method: 'POST',
+        path: '/v1/createClickToCall',
+        body: { channel: 'WEB', mediaAbility: media === 'video' ? '1' : '0' },
+      },
+      o.signal,
+    );
   }
 
   /** One long poll for click-to-call events (uses the poll time limit). */
   getClickToCallEvents(o: { signal?: AbortSignal } = {}): Promise<ClickToCallEvent> {
-    return this.#call({
-      operation: 'getClickToCallEvents',
-      method: 'GET',
-      path: '/v1/getClickToCallEvents',
-      query: { channel: 'WEB' },
-      chatToken: true,
-      signal: o.signal,
-      timeoutMs: this.#pollTimeout(),
-      parse: parseClickToCallEvent,
-    });
+    return this.#call(
+      {
+        operation: 'getClickToCallEvents',
+        method: 'GET',
+        path: '/v1/getClickToCallEvents',
+        query: { channel: 'WEB' },
+        longPoll: true,
+        parse: parseClickToCallEvent,
+      },
+      o.signal,
+    );
   }
 
   /** Ends the call. `keepalive: true` lets the request outlive the page (use it on pagehide). */
   dropClickToCall(o: { signal?: AbortSignal; keepalive?: boolean } = {}): Promise<ResultEnvelope> {
-    return this.#call({
-      operation: 'dropClickToCall',
-      method: 'POST',
-      path: '/v1/dropClickToCall',
-      body: { channel: 'WEB' },
-      chatToken: true,
-      signal: o.signal,
-      keepalive: o.keepalive,
-      timeoutMs: this.#timeout(),
-      parse: parseEnvelopeFor('dropClickToCall'),
-    });
+    return this.#call(
+      {
+        operation: 'dropClickToCall',
+        method: 'POST',
+        path: '/v1/dropClickToCall',
+        body: { channel: 'WEB' },
+        keepalive: o.keepalive,
+      },
+      o.signal,
+    );
   }
 
   /** Whether and how to show the satisfaction survey; `language` like `en_US` (omitted: the tenant's default). */
   getSatisfactionSurveyMode(o: { signal?: AbortSignal; language?: string } = {}): Promise<SatisfactionSurveyMode> {
-    return this.#call({
-      operation: 'getSatisfactionSurveyMode',
-      method: 'POST',
-      path: '/getsatisfactionsurveymode',
-      body: o.language ? { language: o.language } : {},
-      chatToken: true,
-      signal: o.signal,
-      timeoutMs: this.#timeout(),
-      parse: parseSurveyMode,
-    });
+    return this.#call(
+      {
+        operation: 'getSatisfactionSurveyMode',
+        method: 'POST',
+        path: '/getsatisfactionsurveymode',
+        body: o.language ? { language: o.language } : {},
+        parse: parseSurveyMode,
+      },
+      o.signal,
+    );
   }
 
   /** Saves the visitor's rating of the agent (fields sent flat, as in every vendor sample). */
@@ -297,88 +301,45 @@ export class CcMessagingClient {
     };
     if (input.npsScore !== undefined) body.npsScore = input.npsScore;
     if (input.fcrValue !== undefined) body.fcrValue = input.fcrValue;
-    return this.#call({
-      operation: 'saveSatisfaction',
-      method: 'POST',
-      path: '/saveSatisfaction',
-      body,
-      chatToken: true,
-      signal: o.signal,
-      timeoutMs: this.#timeout(),
-      parse: parseEnvelopeFor('saveSatisfaction'),
-    });
-  }
-
-  #timeout(): number {
-    return this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  }
-
-  #pollTimeout(): number {
-    return this.#options.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS;
+    return this.#call({ operation: 'saveSatisfaction', method: 'POST', body }, o.signal);
   }
 
   get #directMode(): boolean {
     return Boolean(this.#options.appKey || this.#options.accessToken);
   }
 
-  /** One applyToken at a time; it runs on its own (no caller's signal), so sharing callers are not cut off. */
-  #startApply(): Promise<string> {
-    if (!this.#applying) {
-      const { userId, userName, channelId, locale } = this.#options;
-      const applying = this.#call({
-        operation: 'applyToken',
-        method: 'POST',
-        path: '/applyToken',
-        body: { userId, userName: userName || userId, channelId, locale: locale || 'en' },
-        chatToken: false,
-        timeoutMs: this.#timeout(),
-        parse: parseApplyToken,
-      }).then((token) => {
-        this.#secrets.add(token);
-        this.#chatToken.set(token);
-        return token;
-      });
-      this.#applying = applying;
-      const clear = (): void => {
-        if (this.#applying === applying) this.#applying = null;
-      };
-      applying.then(clear, clear);
-    }
-    return this.#applying;
-  }
-
-  #ensureChatToken(signal: AbortSignal | undefined): Promise<string> {
-    const token = this.#chatToken.token;
-    if (token) return Promise.resolve(token);
-    return joinSignal(this.#startApply(), signal, () => abortedError('applyToken'));
-  }
-
-  /** After a 401 with `stale`: a token someone else got meanwhile (or a renewed header), else a new applyToken. */
-  #renewChatToken(stale: string, signal: AbortSignal | undefined): Promise<string> {
+  /**
+   * The ccmessaging-token held now, else the one a (shared) applyToken brings. After a 401 with `stale`: a
+   * token someone else got meanwhile (or a renewed header), else a new applyToken.
+   */
+  #chatTokenFor(signal: AbortSignal | undefined, stale?: string): Promise<string> {
     const token = this.#chatToken.token;
     if (token && token !== stale) return Promise.resolve(token);
-    return joinSignal(this.#startApply(), signal, () => abortedError('applyToken'));
+    return this.applyToken({ signal });
   }
 
-  async #call<T>(call: Call<T>): Promise<T> {
+  async #call<T = ResultEnvelope>(call: Call<T>, signal?: AbortSignal): Promise<T> {
     const { operation } = call;
     // Checked first, so a cancelled call does not start an applyToken either.
-    if (call.signal?.aborted) throw abortedError(operation, call.signal.reason);
-    const url = buildUrl(this.#options.baseUrl, API_PATH + call.path, call.query);
+    if (signal?.aborted) throw abortedError(operation, signal.reason);
+    const url = buildUrl(this.#options.baseUrl, API_PATH + (call.path ?? `/${operation}`), call.query);
+    const timeoutMs = call.longPoll
+      ? (this.#options.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS)
+      : (this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     let renewedChatToken = false;
     let refreshedAccessToken = false;
     for (;;) {
       const headers: Record<string, string> = { Accept: 'application/json' };
       let chatToken: string | null = null;
-      if (call.chatToken) {
-        chatToken = await this.#ensureChatToken(call.signal);
+      if (!call.withoutChatToken) {
+        chatToken = await this.#chatTokenFor(signal);
         this.#secrets.add(chatToken);
         headers[TOKEN_HEADER] = chatToken;
       }
       if (this.#options.appKey) headers['x-app-key'] = this.#options.appKey;
       let accessToken: string | null = null;
       if (this.#access) {
-        accessToken = await this.#access.get(call.signal);
+        accessToken = await this.#access.get(signal);
         this.#secrets.add(accessToken);
         headers.Authorization = `Bearer ${accessToken}`;
       }
@@ -389,8 +350,8 @@ export class CcMessagingClient {
         url,
         headers,
         body: call.body,
-        signal: call.signal,
-        timeoutMs: call.timeoutMs,
+        signal,
+        timeoutMs,
         keepalive: call.keepalive,
         fetch: this.#options.fetch,
       });
@@ -401,7 +362,7 @@ export class CcMessagingClient {
       if (answer.status === 401 && chatToken !== null) {
         if (!renewedChatToken) {
           renewedChatToken = true;
-          await this.#renewChatToken(chatToken, call.signal);
+          await this.#chatTokenFor(signal, chatToken);
           continue;
         }
         // The renewed token was refused too: it is worth nothing, so the caller should not keep it.
@@ -409,7 +370,7 @@ export class CcMessagingClient {
       }
       if (answer.status === 403 && this.#access && accessToken !== null && !refreshedAccessToken) {
         refreshedAccessToken = true;
-        await this.#access.refresh(accessToken, call.signal);
+        await this.#access.refresh(accessToken, signal);
         continue;
       }
       if (!answer.ok) throw this.#httpError(call, url, answer, renewedChatToken, refreshedAccessToken);
@@ -417,7 +378,8 @@ export class CcMessagingClient {
       const body = readJson(operation, url, answer);
       const envelope = parseEnvelope(body, operation);
       if (envelope.resultCode !== '0') throw resultError(operation, envelope, (text) => this.#redact(text));
-      return call.parse(body);
+      // Without a parser, the envelope is the whole result.
+      return call.parse ? call.parse(body) : (envelope as T);
     }
   }
 
@@ -426,7 +388,7 @@ export class CcMessagingClient {
     const where = displayUrl(url);
     let message: string | undefined;
     if (answer.status === 401) {
-      if (!call.chatToken) {
+      if (call.withoutChatToken) {
         message =
           `The CC-Messaging server refused to issue a chat token (HTTP 401 from ${where}); check channel-id, ` +
           (this.#directMode

@@ -155,6 +155,24 @@ export function joinSignal<T>(promise: Promise<T>, signal: AbortSignal | undefin
   });
 }
 
+/**
+ * Wraps `start` so that one run is shared: while its promise is pending, every call gets that same
+ * promise; once it settles, the next call starts a new run.
+ */
+export function shared<T>(start: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | null = null;
+  return () => {
+    if (!pending) {
+      pending = start();
+      const clear = (): void => {
+        pending = null;
+      };
+      pending.then(clear, clear);
+    }
+    return pending;
+  };
+}
+
 /** Sends one request. Rejects only with CcApiError (network, timeout, aborted). */
 export async function sendRequest(req: HttpRequest): Promise<HttpAnswer> {
   const { operation, url } = req;
@@ -213,33 +231,26 @@ export async function sendRequest(req: HttpRequest): Promise<HttpAnswer> {
 /** The body of a 2xx answer as JSON, or a `parse` error saying what came instead. */
 export function readJson(operation: string, url: string, answer: HttpAnswer): unknown {
   const text = answer.text;
-  const where = displayUrl(url);
+  let problem: string;
   if (text.trim() === '') {
-    throw new CcApiError({
-      kind: 'parse',
-      operation,
-      message: `The answer to ${operation} from ${where} was empty where JSON was expected.`,
-    });
+    problem = 'empty where JSON was expected';
+  } else if (/^\s*</.test(text) || /html/i.test(answer.contentType)) {
+    problem =
+      "an HTML page, not JSON; base-url probably points at a web server (or the site's proxy answered with its " +
+      'own page) instead of a CC-Messaging server';
+  } else {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      // The SyntaxError is not kept as the cause: its message quotes the body, which may hold a token.
+      problem = 'not valid JSON (it may have been cut off)';
+    }
   }
-  if (/^\s*</.test(text) || /html/i.test(answer.contentType)) {
-    throw new CcApiError({
-      kind: 'parse',
-      operation,
-      message:
-        `The answer to ${operation} from ${where} was an HTML page, not JSON; base-url probably points at a ` +
-        "web server (or the site's proxy answered with its own page) instead of a CC-Messaging server.",
-    });
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    // The SyntaxError is not kept as the cause: its message quotes the body, which may hold a token.
-    throw new CcApiError({
-      kind: 'parse',
-      operation,
-      message: `The answer to ${operation} from ${where} was not valid JSON (it may have been cut off).`,
-    });
-  }
+  throw new CcApiError({
+    kind: 'parse',
+    operation,
+    message: `The answer to ${operation} from ${displayUrl(url)} was ${problem}.`,
+  });
 }
 
 /** An `http` error for a non-2xx answer, with `status`, `retryAfterMs`, and a message saying what to check. */

@@ -198,7 +198,9 @@ export function resultError(
 ): CcApiError {
   const code = envelope.resultCode;
   const desc = redact(envelope.resultDesc);
-  const plain = RESULT_MESSAGES[operation]?.[code] ?? RESULT_MESSAGES['*']?.[code];
+  // Own properties only: the code is server text ("constructor" must not find Object's).
+  const own = (table: Record<string, string> | undefined) => (table && Object.hasOwn(table, code) ? table[code] : undefined);
+  const plain = own(Object.hasOwn(RESULT_MESSAGES, operation) ? RESULT_MESSAGES[operation] : undefined) ?? own(RESULT_MESSAGES['*']);
   const detail = plain ?? (desc ? `the server said "${desc}"` : 'the server gave no reason');
   return new CcApiError({
     kind: 'result',

@@ -48,11 +48,15 @@ const NUMERIC = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * `null` alike (→ `null`, or the documented default).
  */
 export class ObjectReader {
-  constructor(
-    readonly data: JsonObject,
-    readonly path: string,
-    readonly operation: string,
-  ) {}
+  readonly #data: JsonObject;
+  readonly #path: string;
+  readonly #operation: string;
+
+  constructor(data: JsonObject, path: string, operation: string) {
+    this.#data = data;
+    this.#path = path;
+    this.#operation = operation;
+  }
 
   /** The body of an answer: it must be a JSON object. */
   static root(value: unknown, operation: string): ObjectReader {
@@ -74,26 +78,26 @@ export class ObjectReader {
     return new ObjectReader(value, path, operation);
   }
 
-  fieldPath(key: string): string {
-    return this.path === '' ? key : `${this.path}.${key}`;
+  #fieldPath(key: string): string {
+    return this.#path === '' ? key : `${this.#path}.${key}`;
   }
 
   has(key: string): boolean {
-    return this.data[key] !== undefined && this.data[key] !== null;
+    return this.#data[key] != null;
   }
 
   raw(key: string): unknown {
-    return this.data[key];
+    return this.#data[key];
   }
 
   fail(key: string, expected: string): CcApiError {
-    return parseFailure(this.operation, this.fieldPath(key), expected, this.data[key]);
+    return parseFailure(this.#operation, this.#fieldPath(key), expected, this.#data[key]);
   }
 
   /** A string; numbers and booleans are converted. Missing or null → null. */
   string(key: string): string | null {
-    const value = this.data[key];
-    if (value === undefined || value === null) return null;
+    const value = this.#data[key];
+    if (value == null) return null;
     if (typeof value === 'string') return value;
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
     if (typeof value === 'boolean') return String(value);
@@ -107,8 +111,8 @@ export class ObjectReader {
 
   /** A number; a numeric string is converted, an empty string counts as missing. Missing or null → null. */
   number(key: string): number | null {
-    const value = this.data[key];
-    if (value === undefined || value === null) return null;
+    const value = this.#data[key];
+    if (value == null) return null;
     if (typeof value === 'number' && Number.isFinite(value)) return value;
     if (typeof value === 'string') {
       const trimmed = value.trim();
@@ -120,8 +124,8 @@ export class ObjectReader {
 
   /** A boolean; also "true"/"false" (any case) and 1/0. Missing or null → null. */
   boolean(key: string): boolean | null {
-    const value = this.data[key];
-    if (value === undefined || value === null) return null;
+    const value = this.#data[key];
+    if (value == null) return null;
     if (typeof value === 'boolean') return value;
     if (value === 1 || value === 0) return value === 1;
     if (typeof value === 'string') {
@@ -135,34 +139,34 @@ export class ObjectReader {
 
   /** A nested object. Missing or null → null. */
   object(key: string): ObjectReader | null {
-    const value = this.data[key];
-    if (value === undefined || value === null) return null;
+    const value = this.#data[key];
+    if (value == null) return null;
     if (!isObject(value)) throw this.fail(key, 'an object');
-    return new ObjectReader(value, this.fieldPath(key), this.operation);
+    return new ObjectReader(value, this.#fieldPath(key), this.#operation);
   }
 
   /** An array, each item with its path (`key[i]`). Missing or null → []. */
   array(key: string): Array<{ value: unknown; path: string }> {
-    const value = this.data[key];
-    if (value === undefined || value === null) return [];
+    const value = this.#data[key];
+    if (value == null) return [];
     if (!Array.isArray(value)) throw this.fail(key, 'an array');
-    const base = this.fieldPath(key);
+    const base = this.#fieldPath(key);
     return value.map((item: unknown, i) => ({ value: item, path: `${base}[${i}]` }));
   }
 
   /** An array of objects. Missing or null → []. */
   objects(key: string): ObjectReader[] {
-    return this.array(key).map(({ value, path }) => ObjectReader.at(value, path, this.operation));
+    return this.array(key).map(({ value, path }) => ObjectReader.at(value, path, this.#operation));
   }
 
   /** An array of strings (numbers converted; null items dropped). Missing or null → []. */
   strings(key: string): string[] {
     const out: string[] = [];
     for (const { value, path } of this.array(key)) {
-      if (value === null || value === undefined) continue;
+      if (value == null) continue;
       if (typeof value === 'string') out.push(value);
       else if (typeof value === 'number' && Number.isFinite(value)) out.push(String(value));
-      else throw parseFailure(this.operation, path, 'a string', value);
+      else throw parseFailure(this.#operation, path, 'a string', value);
     }
     return out;
   }

@@ -55,96 +55,96 @@ export interface PollLoopOptions {
  * Timers are the global `setTimeout`/`clearTimeout` and time is `performance.now()`, so fake timers drive both.
  */
 export class PollLoop implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
-  private readonly options: PollLoopOptions;
+  readonly #host: ReactiveControllerHost;
+  readonly #options: PollLoopOptions;
 
-  private _state: PollLoopState = 'stopped';
-  private started = false;
+  #state: PollLoopState = 'stopped';
+  #started = false;
   /** The host is disconnected: nothing runs until hostConnected. */
-  private suspended = false;
+  #suspended = false;
   /** Hidden or offline: nothing runs until the page is visible and online. */
-  private paused = false;
-  private listening = false;
-  private _failures = 0;
-  /** A failure happened since the last success (survives the reset of `_failures` on `online`). */
-  private recovering = false;
+  #paused = false;
+  #listening = false;
+  #failures = 0;
+  /** A failure happened since the last success (survives the reset of `#failures` on `online`). */
+  #recovering = false;
 
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  /** When `timer` fires (performance.now() time), and which state it waits in. */
-  private dueAt = 0;
-  private dueState: 'waiting' | 'backoff' = 'waiting';
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When `#timer` fires (performance.now() time), and which state it waits in. */
+  #dueAt = 0;
+  #dueState: 'waiting' | 'backoff' = 'waiting';
   /** What to resume with after hostConnected: the remaining wait, kept by hostDisconnected. */
-  private resumeAt = 0;
-  private resumeState: 'waiting' | 'backoff' = 'waiting';
+  #resumeAt = 0;
+  #resumeState: 'waiting' | 'backoff' = 'waiting';
 
   /** Incremented whenever the loop abandons what it was doing; a settling run from an older generation is ignored. */
-  private generation = 0;
-  private abortController: AbortController | undefined;
-  private _inFlight = false;
-  private runGeneration = -1;
-  private lastStart = -Infinity;
+  #generation = 0;
+  #abortController: AbortController | undefined;
+  #inFlight = false;
+  #runGeneration = -1;
+  #lastStart = -Infinity;
   /** A run was asked for while an abandoned run was still settling: start it when that one settles. */
-  private launchOnSettle = false;
+  #launchOnSettle = false;
   /** pollNow() during the current run: skip the interval after it succeeds. */
-  private skipWait = false;
+  #skipWait = false;
 
   constructor(host: ReactiveControllerHost, options: PollLoopOptions) {
-    this.options = options;
-    (this.host = host).addController(this);
+    this.#options = options;
+    (this.#host = host).addController(this);
   }
 
   /** See {@link PollLoopState}. */
   get state(): PollLoopState {
-    return this._state;
+    return this.#state;
   }
 
   /** True from start() until stop(), also while paused or while the host is disconnected. */
   get running(): boolean {
-    return this.started;
+    return this.#started;
   }
 
   /** True from a run's start until its promise settles (a run the loop aborted counts until it settles). */
   get inFlight(): boolean {
-    return this._inFlight;
+    return this.#inFlight;
   }
 
   /** Consecutive failures; 0 after a success, after start() and when the browser comes back online. */
   get failures(): number {
-    return this._failures;
+    return this.#failures;
   }
 
   /** Resumes a loop that hostDisconnected suspended (the same loop: never a second one). */
   hostConnected(): void {
-    if (!this.suspended) {
+    if (!this.#suspended) {
       // Lit also calls this on the first connection, when the loop may already run.
-      if (this.started) this.listen();
+      if (this.#started) this.#listen();
       return;
     }
-    this.suspended = false;
-    if (!this.started) return;
-    this.listen();
-    if (this.pauseWanted()) {
-      this.paused = true;
-      this.setState('paused');
+    this.#suspended = false;
+    if (!this.#started) return;
+    this.#listen();
+    if (this.#pauseWanted()) {
+      this.#paused = true;
+      this.#setState('paused');
       return;
     }
-    const now = this.now();
-    const delay = Math.max(0, this.resumeAt - now, this.lastStart + this.interval() - now);
-    if (delay > 0) this.schedule(delay, this.resumeState);
-    else this.launch();
+    const now = this.#now();
+    const delay = Math.max(0, this.#resumeAt - now, this.#lastStart + this.#interval() - now);
+    if (delay > 0) this.#schedule(delay, this.#resumeState);
+    else this.#launch();
   }
 
   /** Aborts the run in flight, clears timers and listeners; the loop stays started and resumes on hostConnected. */
   hostDisconnected(): void {
-    if (this.suspended) return;
-    this.suspended = true;
-    this.unlisten();
-    if (!this.started) return;
-    this.resumeAt = this.timer !== undefined ? this.dueAt : 0;
-    this.resumeState = this.timer !== undefined ? this.dueState : 'waiting';
-    this.halt();
-    this.paused = false;
-    this.setState('paused');
+    if (this.#suspended) return;
+    this.#suspended = true;
+    this.#unlisten();
+    if (!this.#started) return;
+    this.#resumeAt = this.#timer !== undefined ? this.#dueAt : 0;
+    this.#resumeState = this.#timer !== undefined ? this.#dueState : 'waiting';
+    this.#halt();
+    this.#paused = false;
+    this.#setState('paused');
   }
 
   /**
@@ -152,34 +152,34 @@ export class PollLoop implements ReactiveController {
    * disconnected: then as soon as that ends). Does nothing when already started.
    */
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    this._failures = 0;
-    this.recovering = false;
-    this.lastStart = -Infinity;
-    this.resumeAt = 0;
-    this.resumeState = 'waiting';
-    if (this.suspended) {
-      this.setState('paused');
+    if (this.#started) return;
+    this.#started = true;
+    this.#failures = 0;
+    this.#recovering = false;
+    this.#lastStart = -Infinity;
+    this.#resumeAt = 0;
+    this.#resumeState = 'waiting';
+    if (this.#suspended) {
+      this.#setState('paused');
       return;
     }
-    this.listen();
-    if (this.pauseWanted()) {
-      this.paused = true;
-      this.setState('paused');
+    this.#listen();
+    if (this.#pauseWanted()) {
+      this.#paused = true;
+      this.#setState('paused');
       return;
     }
-    this.launch();
+    this.#launch();
   }
 
   /** Aborts the run in flight, clears timers and listeners; state 'stopped'. start() begins anew. */
   stop(): void {
-    if (!this.started) return;
-    this.started = false;
-    this.paused = false;
-    this.unlisten();
-    this.halt();
-    this.setState('stopped');
+    if (!this.#started) return;
+    this.#started = false;
+    this.#paused = false;
+    this.#unlisten();
+    this.#halt();
+    this.#setState('stopped');
   }
 
   /**
@@ -189,194 +189,194 @@ export class PollLoop implements ReactiveController {
    * and does nothing while the loop is stopped, paused or suspended.
    */
   pollNow(): void {
-    if (!this.active() || this._state === 'backoff') return;
-    if (this._inFlight && this.runGeneration === this.generation) {
-      this.skipWait = true;
+    if (!this.#active() || this.#state === 'backoff') return;
+    if (this.#inFlight && this.#runGeneration === this.#generation) {
+      this.#skipWait = true;
       return;
     }
-    this.launch();
+    this.#launch();
   }
 
-  private active(): boolean {
-    return this.started && !this.suspended && !this.paused;
+  #active(): boolean {
+    return this.#started && !this.#suspended && !this.#paused;
   }
 
   /** Starts a run now, or as soon as an abandoned run has settled. */
-  private launch(): void {
-    this.clearTimer();
-    if (!this.active()) return;
-    if (this._inFlight) {
-      this.launchOnSettle = true;
-      this.setState('waiting');
+  #launch(): void {
+    this.#clearTimer();
+    if (!this.#active()) return;
+    if (this.#inFlight) {
+      this.#launchOnSettle = true;
+      this.#setState('waiting');
       return;
     }
-    const generation = this.generation;
+    const generation = this.#generation;
     const controller = new AbortController();
-    this.abortController = controller;
-    this._inFlight = true;
-    this.runGeneration = generation;
-    this.lastStart = this.now();
-    this.setState('polling');
+    this.#abortController = controller;
+    this.#inFlight = true;
+    this.#runGeneration = generation;
+    this.#lastStart = this.#now();
+    this.#setState('polling');
     let pending: Promise<void>;
     try {
-      pending = Promise.resolve(this.options.run(controller.signal));
+      pending = Promise.resolve(this.#options.run(controller.signal));
     } catch (error) {
       pending = Promise.reject(error);
     }
     pending.then(
-      () => this.settled(generation, true, undefined),
-      (error: unknown) => this.settled(generation, false, error),
+      () => this.#settled(generation, true, undefined),
+      (error: unknown) => this.#settled(generation, false, error),
     );
   }
 
-  private settled(generation: number, ok: boolean, error: unknown): void {
-    this._inFlight = false;
-    this.abortController = undefined;
-    if (generation !== this.generation) {
+  #settled(generation: number, ok: boolean, error: unknown): void {
+    this.#inFlight = false;
+    this.#abortController = undefined;
+    if (generation !== this.#generation) {
       // Abandoned by stop/pause/disconnection: its outcome means nothing, whatever it was.
-      if (this.launchOnSettle) {
-        this.launchOnSettle = false;
-        this.launch();
+      if (this.#launchOnSettle) {
+        this.#launchOnSettle = false;
+        this.#launch();
       }
       return;
     }
-    const sinceStart = this.lastStart + this.interval() - this.now();
+    const sinceStart = this.#lastStart + this.#interval() - this.#now();
     if (ok) {
-      this._failures = 0;
-      const skip = this.skipWait;
-      this.skipWait = false;
-      if (this.recovering) {
-        this.recovering = false;
-        this.call(() => this.options.onRecover?.());
+      this.#failures = 0;
+      const skip = this.#skipWait;
+      this.#skipWait = false;
+      if (this.#recovering) {
+        this.#recovering = false;
+        this.#call(() => this.#options.onRecover?.());
       }
-      if (this.changedBy(generation)) return;
-      this.schedule(skip ? 0 : Math.max(0, sinceStart), 'waiting');
+      if (this.#changedBy(generation)) return;
+      this.#schedule(skip ? 0 : Math.max(0, sinceStart), 'waiting');
       return;
     }
-    this._failures += 1;
-    this.recovering = true;
-    this.skipWait = false;
-    const retryAfter = this.call(() => (this.options.retryAfterOf ?? defaultRetryAfterOf)(error));
+    this.#failures += 1;
+    this.#recovering = true;
+    this.#skipWait = false;
+    const retryAfter = this.#call(() => (this.#options.retryAfterOf ?? defaultRetryAfterOf)(error));
     const delayMs = Math.max(
-      retryDelay(this._failures, typeof retryAfter === 'number' ? retryAfter : undefined, this.options.backoff),
+      retryDelay(this.#failures, typeof retryAfter === 'number' ? retryAfter : undefined, this.#options.backoff),
       sinceStart,
     );
-    const decision = this.call(() => this.options.onError?.(error, { attempt: this._failures, delayMs }));
+    const decision = this.#call(() => this.#options.onError?.(error, { attempt: this.#failures, delayMs }));
     if (decision === 'stop') {
       this.stop();
       return;
     }
-    if (this.changedBy(generation)) return;
-    this.schedule(delayMs, 'backoff');
+    if (this.#changedBy(generation)) return;
+    this.#schedule(delayMs, 'backoff');
   }
 
   /** A callback (onRecover, onError) stopped, restarted or relaunched the loop itself. */
-  private changedBy(generation: number): boolean {
-    return generation !== this.generation || !this.active() || this._inFlight || this.timer !== undefined;
+  #changedBy(generation: number): boolean {
+    return generation !== this.#generation || !this.#active() || this.#inFlight || this.#timer !== undefined;
   }
 
   /** Waits `delay` ms in `state`, or runs at once when nothing is left to wait. */
-  private schedule(delay: number, state: 'waiting' | 'backoff'): void {
-    this.clearTimer();
+  #schedule(delay: number, state: 'waiting' | 'backoff'): void {
+    this.#clearTimer();
     // Back-to-back, unless the last run answered within the same millisecond (interval 0 and a cached answer):
     // then a timer yields to the event loop, so a chain of instant answers never starves the page.
-    if (delay <= 0 && this.now() - this.lastStart >= 1) {
-      this.launch();
+    if (delay <= 0 && this.#now() - this.#lastStart >= 1) {
+      this.#launch();
       return;
     }
-    this.dueAt = this.now() + delay;
-    this.dueState = state;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.launch();
+    this.#dueAt = this.#now() + delay;
+    this.#dueState = state;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#launch();
     }, delay);
-    if (delay > 0 || state === 'backoff') this.setState(state);
+    if (delay > 0 || state === 'backoff') this.#setState(state);
   }
 
-  private clearTimer(): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+  #clearTimer(): void {
+    if (this.#timer !== undefined) {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
     }
   }
 
   /** Abandons the run in flight and the pending timer. */
-  private halt(): void {
-    this.generation += 1;
-    this.clearTimer();
-    this.launchOnSettle = false;
-    this.skipWait = false;
-    this.abortController?.abort();
-    this.abortController = undefined;
+  #halt(): void {
+    this.#generation += 1;
+    this.#clearTimer();
+    this.#launchOnSettle = false;
+    this.#skipWait = false;
+    this.#abortController?.abort();
+    this.#abortController = undefined;
   }
 
-  private pauseWanted(): boolean {
+  #pauseWanted(): boolean {
     const hidden =
-      this.options.pauseWhenHidden !== false &&
+      this.#options.pauseWhenHidden !== false &&
       typeof document !== 'undefined' &&
       document.visibilityState === 'hidden';
     const offline =
-      this.options.pauseWhenOffline !== false && typeof navigator !== 'undefined' && navigator.onLine === false;
+      this.#options.pauseWhenOffline !== false && typeof navigator !== 'undefined' && navigator.onLine === false;
     return hidden || offline;
   }
 
-  private readonly onEnvironmentChange = (event: Event): void => {
-    if (!this.started || this.suspended) return;
+  readonly #onEnvironmentChange = (event: Event): void => {
+    if (!this.#started || this.#suspended) return;
     const online = event.type === 'online';
-    if (online) this._failures = 0;
-    if (this.pauseWanted()) {
-      if (!this.paused) {
-        this.paused = true;
-        this.halt();
-        this.setState('paused');
+    if (online) this.#failures = 0;
+    if (this.#pauseWanted()) {
+      if (!this.#paused) {
+        this.#paused = true;
+        this.#halt();
+        this.#setState('paused');
       }
       return;
     }
     const visible = event.type === 'visibilitychange' && document.visibilityState === 'visible';
-    if (this.paused) {
-      this.paused = false;
-      this.launch();
-    } else if ((online || visible) && !(this._inFlight && this.runGeneration === this.generation)) {
+    if (this.#paused) {
+      this.#paused = false;
+      this.#launch();
+    } else if ((online || visible) && !(this.#inFlight && this.#runGeneration === this.#generation)) {
       // Back from a gap (sleep, network loss): catch up at once rather than after a wait or a backoff.
-      this.launch();
+      this.#launch();
     }
   };
 
-  private listen(): void {
-    if (this.listening) return;
-    this.listening = true;
-    if (this.options.pauseWhenHidden !== false && typeof document !== 'undefined') {
-      document.addEventListener('visibilitychange', this.onEnvironmentChange);
+  #listen(): void {
+    if (this.#listening) return;
+    this.#listening = true;
+    if (this.#options.pauseWhenHidden !== false && typeof document !== 'undefined') {
+      document.addEventListener('visibilitychange', this.#onEnvironmentChange);
     }
-    if (this.options.pauseWhenOffline !== false && typeof window !== 'undefined') {
-      window.addEventListener('online', this.onEnvironmentChange);
-      window.addEventListener('offline', this.onEnvironmentChange);
+    if (this.#options.pauseWhenOffline !== false && typeof window !== 'undefined') {
+      window.addEventListener('online', this.#onEnvironmentChange);
+      window.addEventListener('offline', this.#onEnvironmentChange);
     }
   }
 
-  private unlisten(): void {
-    if (!this.listening) return;
-    this.listening = false;
+  #unlisten(): void {
+    if (!this.#listening) return;
+    this.#listening = false;
     if (typeof document !== 'undefined') {
-      document.removeEventListener('visibilitychange', this.onEnvironmentChange);
+      document.removeEventListener('visibilitychange', this.#onEnvironmentChange);
     }
     if (typeof window !== 'undefined') {
-      window.removeEventListener('online', this.onEnvironmentChange);
-      window.removeEventListener('offline', this.onEnvironmentChange);
+      window.removeEventListener('online', this.#onEnvironmentChange);
+      window.removeEventListener('offline', this.#onEnvironmentChange);
     }
   }
 
-  private setState(state: PollLoopState): void {
-    if (state === this._state) return;
-    this._state = state;
-    this.host.requestUpdate();
-    this.call(() => this.options.onStateChange?.(state));
+  #setState(state: PollLoopState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    this.#host.requestUpdate();
+    this.#call(() => this.#options.onStateChange?.(state));
   }
 
-  private interval(): number {
+  #interval(): number {
     let value: number;
     try {
-      value = this.options.intervalMs();
+      value = this.#options.intervalMs();
     } catch (error) {
       report(error);
       // A broken interval source must not turn into a zero-delay loop.
@@ -385,12 +385,12 @@ export class PollLoop implements ReactiveController {
     return typeof value === 'number' && value > 0 ? value : 0;
   }
 
-  private now(): number {
+  #now(): number {
     return typeof performance !== 'undefined' ? performance.now() : Date.now();
   }
 
   /** Runs a caller's callback; an exception is reported, never allowed to end the loop. */
-  private call<T>(callback: () => T): T | undefined {
+  #call<T>(callback: () => T): T | undefined {
     try {
       return callback();
     } catch (error) {

@@ -35,27 +35,27 @@ export interface TranscriptOptions {
  * re-delivers an old message does not bring it back.
  */
 export class Transcript {
-  private readonly limit: number;
-  private readonly seenLimit: number;
-  private list: TranscriptEntry[] = [];
-  /** The sort time of each entry of `list` (its timestamp, or for an untimed message the time before it). */
-  private times: number[] = [];
-  /** The entries in `list`, by key. */
-  private byKey = new Map<string, TranscriptEntry>();
-  /** Keys stored so far, oldest first (a Set keeps insertion order); bounded by `seenLimit`. */
-  private seen = new Set<string>();
-  private nextSeq = 0;
+  readonly #limit: number;
+  readonly #seenLimit: number;
+  #list: TranscriptEntry[] = [];
+  /** The sort time of each entry of `#list` (its timestamp, or for an untimed message the time before it). */
+  #times: number[] = [];
+  /** The entries in `#list`, by key. */
+  #byKey = new Map<string, TranscriptEntry>();
+  /** Keys stored so far, oldest first (a Set keeps insertion order); bounded by `#seenLimit`. */
+  #seen = new Set<string>();
+  #nextSeq = 0;
 
   constructor(options: TranscriptOptions = {}) {
     const limit = options.limit;
-    this.limit = typeof limit === 'number' && limit >= 1 ? Math.floor(limit) : TRANSCRIPT_LIMIT;
-    this.seenLimit = this.limit * SEEN_FACTOR;
-    if (options.entries) this.restore(options.entries);
+    this.#limit = typeof limit === 'number' && limit >= 1 ? Math.floor(limit) : TRANSCRIPT_LIMIT;
+    this.#seenLimit = this.#limit * SEEN_FACTOR;
+    if (options.entries) this.#restore(options.entries);
   }
 
   /** Sorted by timestamp, ties by arrival; the same array instance until the content changes. */
   get entries(): readonly TranscriptEntry[] {
-    return this.list;
+    return this.#list;
   }
 
   /**
@@ -67,16 +67,16 @@ export class Transcript {
     let next: TranscriptEntry[] | undefined;
     for (const message of messages) {
       const key = messageKey(message);
-      if (this.known(key)) {
-        this.refresh(key);
+      if (this.#known(key)) {
+        this.#refresh(key);
         continue;
       }
-      next ??= this.list.slice();
-      const entry: ReceivedEntry = { kind: 'received', key, seq: this.nextSeq++, message };
-      this.insert(next, entry, message.timestamp > 0 ? message.timestamp : undefined);
+      next ??= this.#list.slice();
+      const entry: ReceivedEntry = { kind: 'received', key, seq: this.#nextSeq++, message };
+      this.#insert(next, entry, message.timestamp > 0 ? message.timestamp : undefined);
       added.push(entry);
     }
-    if (next) this.commit(next);
+    if (next) this.#commit(next);
     return added;
   }
 
@@ -87,74 +87,74 @@ export class Transcript {
    */
   addSent(text: string, opts: { key?: string; timestamp?: number; status?: OutgoingStatus } = {}): SentEntry {
     const key = opts.key ?? randomId();
-    const existing = this.byKey.get(key);
+    const existing = this.#byKey.get(key);
     if (existing?.kind === 'sent') {
       if (opts.status !== undefined) this.setStatus(key, opts.status);
-      return this.byKey.get(key) as SentEntry;
+      return this.#byKey.get(key) as SentEntry;
     }
     const entry: SentEntry = {
       kind: 'sent',
       key,
-      seq: this.nextSeq++,
+      seq: this.#nextSeq++,
       text,
       timestamp: opts.timestamp ?? Date.now(),
       status: opts.status ?? 'pending',
     };
     // A key taken by a received message or remembered after eviction: hand back the entry, store nothing.
-    if (existing || this.seen.has(key)) return entry;
-    const next = this.list.slice();
-    this.insert(next, entry, entry.timestamp);
-    this.commit(next);
+    if (existing || this.#seen.has(key)) return entry;
+    const next = this.#list.slice();
+    this.#insert(next, entry, entry.timestamp);
+    this.#commit(next);
     return entry;
   }
 
   /** Sets the status of the sent entry with this key (replacing the entry object); otherwise does nothing. */
   setStatus(key: string, status: OutgoingStatus): void {
-    const entry = this.byKey.get(key);
+    const entry = this.#byKey.get(key);
     if (entry?.kind !== 'sent' || entry.status === status) return;
-    const index = this.list.indexOf(entry);
+    const index = this.#list.indexOf(entry);
     const updated: SentEntry = { ...entry, status };
-    const next = this.list.slice();
+    const next = this.#list.slice();
     next[index] = updated;
-    this.byKey.set(key, updated);
-    this.list = next;
+    this.#byKey.set(key, updated);
+    this.#list = next;
   }
 
   /** The sent entries still pending or failed, in transcript order (to retry or show). */
   pending(): SentEntry[] {
-    return this.list.filter(
+    return this.#list.filter(
       (entry): entry is SentEntry => entry.kind === 'sent' && (entry.status === 'pending' || entry.status === 'failed'),
     );
   }
 
   /** Whether an entry with this key has been stored (it may since have been evicted by the limit). */
   has(key: string): boolean {
-    return this.known(key);
+    return this.#known(key);
   }
 
   /** Forgets everything: entries and remembered keys, as a new Transcript. */
   clear(): void {
-    this.list = [];
-    this.times = [];
-    this.byKey.clear();
-    this.seen.clear();
+    this.#list = [];
+    this.#times = [];
+    this.#byKey.clear();
+    this.#seen.clear();
   }
 
   /** The entries as plain data (for sessionStorage); `new Transcript({ entries })` restores them. */
   toJSON(): TranscriptEntry[] {
-    return this.list.slice();
+    return this.#list.slice();
   }
 
-  private known(key: string): boolean {
-    return this.byKey.has(key) || this.seen.has(key);
+  #known(key: string): boolean {
+    return this.#byKey.has(key) || this.#seen.has(key);
   }
 
   /**
-   * Inserts into `next` (a copy of `list`) after every entry of the same or an earlier time: the common case
+   * Inserts into `next` (a copy of `#list`) after every entry of the same or an earlier time: the common case
    * (newest) is an append; otherwise a binary search. `time` undefined means "now": after the latest entry.
    */
-  private insert(next: TranscriptEntry[], entry: TranscriptEntry, time: number | undefined): void {
-    const times = this.times;
+  #insert(next: TranscriptEntry[], entry: TranscriptEntry, time: number | undefined): void {
+    const times = this.#times;
     const last = times.length > 0 ? times[times.length - 1] : 0;
     const at = time === undefined ? last : time;
     let index = times.length;
@@ -175,31 +175,31 @@ export class Transcript {
       next.splice(index, 0, entry);
       times.splice(index, 0, at);
     }
-    this.byKey.set(entry.key, entry);
-    this.remember(entry.key);
+    this.#byKey.set(entry.key, entry);
+    this.#remember(entry.key);
   }
 
   /** A repeat keeps its key remembered longer: a server that keeps re-delivering it never brings it back. */
-  private refresh(key: string): void {
-    if (this.seen.delete(key)) this.seen.add(key);
+  #refresh(key: string): void {
+    if (this.#seen.delete(key)) this.#seen.add(key);
   }
 
-  private remember(key: string): void {
-    this.seen.add(key);
-    if (this.seen.size > this.seenLimit) {
-      const oldest = this.seen.values().next().value as string;
-      this.seen.delete(oldest);
+  #remember(key: string): void {
+    this.#seen.add(key);
+    if (this.#seen.size > this.#seenLimit) {
+      const oldest = this.#seen.values().next().value as string;
+      this.#seen.delete(oldest);
     }
   }
 
   /** Evicts beyond the limit and publishes `next` as the new entries. */
-  private commit(next: TranscriptEntry[]): void {
-    let excess = next.length - this.limit;
+  #commit(next: TranscriptEntry[]): void {
+    let excess = next.length - this.#limit;
     if (excess > 0 && !next.slice(0, excess).some(unsent)) {
       // The common case: the oldest entries go.
-      for (let i = 0; i < excess; i++) this.byKey.delete(next[i].key);
+      for (let i = 0; i < excess; i++) this.#byKey.delete(next[i].key);
       next.splice(0, excess);
-      this.times.splice(0, excess);
+      this.#times.splice(0, excess);
     } else if (excess > 0) {
       const kept: TranscriptEntry[] = [];
       const keptTimes: number[] = [];
@@ -207,19 +207,19 @@ export class Transcript {
         const entry = next[i];
         if (excess > 0 && !unsent(entry)) {
           excess -= 1;
-          this.byKey.delete(entry.key);
+          this.#byKey.delete(entry.key);
           continue;
         }
         kept.push(entry);
-        keptTimes.push(this.times[i]);
+        keptTimes.push(this.#times[i]);
       }
       next = kept;
-      this.times = keptTimes;
+      this.#times = keptTimes;
     }
-    this.list = next;
+    this.#list = next;
   }
 
-  private restore(entries: readonly unknown[]): void {
+  #restore(entries: readonly unknown[]): void {
     const valid: TranscriptEntry[] = [];
     const keys = new Set<string>();
     for (const entry of entries) {
@@ -241,13 +241,13 @@ export class Transcript {
     let order = valid.map((_, i) => i);
     if (!sorted) order = order.sort((a, b) => times[a] - times[b] || valid[a].seq - valid[b].seq);
     const next = order.map((i) => valid[i]);
-    this.times = order.map((i) => times[i]);
+    this.#times = order.map((i) => times[i]);
     for (const entry of next) {
-      this.byKey.set(entry.key, entry);
-      this.remember(entry.key);
-      this.nextSeq = Math.max(this.nextSeq, entry.seq + 1);
+      this.#byKey.set(entry.key, entry);
+      this.#remember(entry.key);
+      this.#nextSeq = Math.max(this.#nextSeq, entry.seq + 1);
     }
-    this.commit(next);
+    this.#commit(next);
   }
 }
 

@@ -347,6 +347,12 @@ describe('parseAccessToken', () => {
 });
 
 describe('resultError', () => {
+  it('never looks a server code up among inherited properties', () => {
+    const error = resultError('send', { resultCode: 'constructor', resultDesc: 'odd' });
+    expect(error.message).toBe('send failed: the server said "odd" (result code constructor).');
+    expect(resultError('toString', { resultCode: '__proto__', resultDesc: '' }).message).not.toContain('function');
+  });
+
   it('gives plain messages for the documented codes', () => {
     const hours = resultError('send', { resultCode: '12', resultDesc: 'The current time is not within the working time' });
     expect(hours).toMatchObject({ kind: 'result', operation: 'send', resultCode: '12' });
