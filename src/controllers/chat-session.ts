@@ -396,6 +396,8 @@ export class ChatSession implements ReactiveController {
     if (this.state !== 'connected' && this.state !== 'ended') {
       this.lastError = null;
       this.setState('connected');
+      // Back from offline or a failure: what was typed meanwhile waits for no other trigger.
+      void this.flushOutbox();
     }
     this.receive(result.messages);
   }

@@ -252,7 +252,8 @@ export class CcChat extends LitElement {
         channelId: this.channelId,
         userId: this.effectiveUserId(),
         userName: this.userName || undefined,
-        locale: this.locale || navigator.language || 'en',
+        // applyToken takes a language (`zh`, `en`), not a BCP 47 tag such as `zh-CN`.
+        locale: (this.locale || navigator.language || 'en').split(/[-_]/)[0].toLowerCase(),
         appKey: this.appKey || undefined,
         accessToken: this.accessTokenProvider ?? (this.tokenUrl || undefined),
         pollIntervalMs: Math.max(0, Number(this.pollInterval) || 1000),

@@ -1,0 +1,256 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CcChat } from '../../../src/element/cc-chat';
+import {
+  messageText,
+  messages,
+  mountChat,
+  openAndGreet,
+  recordEvents,
+  recordWire,
+  sim,
+  transcript,
+  uniqueUser,
+  useChatFixture,
+} from '../support/chat';
+
+// What the simulator pushes, as the visitor sees it: each sender type, hostile strings, and
+// messages that come twice or out of order.
+
+useChatFixture();
+
+async function connected(): Promise<{ el: CcChat; userId: string }> {
+  const userId = uniqueUser();
+  const el = await mountChat({ userId });
+  await openAndGreet(el);
+  return { el, userId };
+}
+
+describe('sender types', () => {
+  it('renders each sourceType with its data-source-type, author and side', async () => {
+    const { el, userId } = await connected();
+    sim.push({ sourceType: 'AGENT', content: 'Agent here', senderNickname: 'Sam Carter' }, userId);
+    sim.push({ sourceType: 'SYSTEM', content: 'Transferred', senderNickname: 'System' }, userId);
+    sim.push({ sourceType: 'BOT_V2', content: 'From a new kind of sender', senderNickname: 'Helper' }, userId);
+    sim.push({ sourceType: 'MYSTERY', content: 'No nickname at all', senderNickname: null }, userId);
+    await expect.poll(() => messages(el).length).toBe(5);
+    el.send('And me');
+    await el.updateComplete;
+
+    expect(transcript(el)).toEqual([
+      "ROBOT: Hello, I'm Virtual Assistant, the virtual assistant. How can I help you?",
+      'AGENT: Agent here',
+      'SYSTEM: Transferred',
+      'BOT_V2: From a new kind of sender',
+      'MYSTERY: No nickname at all',
+      'CUSTOMER: And me',
+    ]);
+    const [robot, agent, system, other, nameless, mine] = messages(el);
+    const author = (m: HTMLElement) => m.querySelector('[part~="author"]')?.textContent ?? null;
+    expect(author(robot)).toBe('Virtual Assistant');
+    expect(author(agent)).toBe('Sam Carter');
+    expect(agent.querySelector('[part~="avatar"]')!.textContent!.trim()).toBe('SC');
+    // SYSTEM: a centred line, not a bubble, no author.
+    expect(author(system)).toBeNull();
+    expect(system.querySelector('[part~="bubble"]')).toBeNull();
+    expect(system.querySelector('[part~="system-line"]')).not.toBeNull();
+    // Unknown types: a neutral bubble labelled with the nickname, else with the type as received.
+    expect(author(other)).toBe('Helper');
+    expect(author(nameless)).toBe('MYSTERY');
+    // The visitor's own message is on the other side.
+    const side = (m: HTMLElement) => m.querySelector('[part~="bubble"]')!.getBoundingClientRect().left;
+    expect(side(mine)).toBeGreaterThan(side(agent));
+  });
+
+  it('renders links in text as safe new-tab links and keeps line breaks', async () => {
+    const { el, userId } = await connected();
+    sim.push({ sourceType: 'AGENT', content: 'See https://example.com/help?a=1\nor javascript:alert(1)' }, userId);
+    await expect.poll(() => messages(el, 'AGENT').length).toBe(1);
+    const message = messages(el, 'AGENT')[0];
+    const links = Array.from(message.querySelectorAll('a'));
+    expect(links.map((a) => [a.href, a.target, a.rel])).toEqual([
+      ['https://example.com/help?a=1', '_blank', 'noopener noreferrer'],
+    ]);
+    expect(messageText(message)).toBe('See https://example.com/help?a=1\nor javascript:alert(1)');
+    expect(message.querySelector('[part~="text"]')!.getBoundingClientRect().height).toBeGreaterThan(30);
+  });
+
+  it('shows a media message as a card', async () => {
+    const { el, userId } = await connected();
+    sim.push({ sourceType: 'AGENT', mediaType: 'FILE', content: 'invoice.pdf,2048,obj-key-1,pdf' }, userId);
+    await expect.poll(() => messages(el, 'AGENT').length).toBe(1);
+    const card = messages(el, 'AGENT')[0].querySelector('[part~="card"]');
+    expect(card?.textContent).toContain('File');
+    expect(card?.textContent).toContain('invoice.pdf');
+  });
+});
+
+describe('hostile strings', () => {
+  const PAYLOADS = [
+    '<script>window.__ccPwned = "script"</script>',
+    '<img src=x onerror="window.__ccPwned = \'img\'">',
+    '<svg onload="window.__ccPwned = \'svg\'"></svg>',
+    '"><iframe src="javascript:window.parent.__ccPwned = \'iframe\'"></iframe>',
+    '<a href="javascript:window.__ccPwned = \'a\'">click</a>',
+    '{{constructor.constructor("window.__ccPwned = \'tpl\'")()}}',
+    '${window.__ccPwned = "tpl2"}',
+  ];
+
+  it('renders script-injection payloads in content, nickname and avatar as inert text', async () => {
+    const { el, userId } = await connected();
+    const pwned = window as unknown as { __ccPwned?: string };
+    delete pwned.__ccPwned;
+    for (const [i, payload] of PAYLOADS.entries()) {
+      sim.push({ sourceType: i % 2 ? 'AGENT' : 'ROBOT', content: payload, senderNickname: payload, senderAvatar: payload }, userId);
+    }
+    sim.push({ sourceType: 'AGENT', content: 'avatar', senderAvatar: 'javascript:window.__ccPwned="avatar"' }, userId);
+    sim.push({ sourceType: 'AGENT', content: 'avatar2', senderAvatar: 'https://cdn.example/a.png" onerror="window.__ccPwned=1' }, userId);
+    await expect.poll(() => messages(el).length).toBe(1 + PAYLOADS.length + 2);
+    // Give anything that would run (onerror, onload) the chance to.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    expect(pwned.__ccPwned).toBeUndefined();
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('script, iframe, svg[onload], [onerror], [onload]')).toHaveLength(0);
+    for (const a of Array.from(root.querySelectorAll('a'))) expect(a.href).toMatch(/^https?:/);
+    for (const img of Array.from(root.querySelectorAll('img'))) expect(img.src).toMatch(/^https:\/\/cdn\.example\//);
+
+    const shown = messages(el).slice(1, 1 + PAYLOADS.length);
+    shown.forEach((message, i) => {
+      expect(messageText(message)).toBe(PAYLOADS[i]);
+      expect(message.querySelector('[part~="author"]')!.textContent).toBe(PAYLOADS[i]);
+      expect(message.querySelector('[part~="avatar"] img')).toBeNull();
+    });
+  });
+});
+
+describe('secrets', () => {
+  it('never shows a ccmessaging-token in the DOM, an attribute, an event or the console', async () => {
+    const logged: string[] = [];
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(' '));
+      });
+    }
+    const events = recordEvents(document);
+    const { el, userId } = await connected();
+    // Failures are where a token could leak into a message: a refused send, then an expired token.
+    sim.fault({ kind: 'status', status: 500, on: 'send' });
+    el.send('This fails');
+    await expect.poll(() => messages(el, 'CUSTOMER')[0]?.dataset.status).toBe('failed');
+    el.remove();
+    sim.expireTokens();
+    document.body.append(el);
+    await expect.poll(() => sim.requests.filter((r) => r.operation === 'applyToken').length).toBe(2);
+    sim.agentSays('Done', userId);
+    await expect.poll(() => messages(el, 'AGENT').length).toBe(1);
+
+    const tokens = new Set(sim.requests.map((r) => r.headers['ccmessaging-token']).filter(Boolean));
+    expect(tokens.size).toBeGreaterThanOrEqual(2);
+    const attributes = [el, ...el.shadowRoot!.querySelectorAll('*')].flatMap((node) =>
+      Array.from(node.attributes, (a) => a.value),
+    );
+    const exposed = [
+      el.outerHTML,
+      el.shadowRoot!.innerHTML,
+      ...attributes,
+      ...logged,
+      ...events.list.map((e) => JSON.stringify(e.detail)),
+    ].join('\n');
+    for (const token of tokens) expect(exposed).not.toContain(token);
+  });
+});
+
+describe('repeats and order', () => {
+  it('a message pushed twice with the same messageCode renders once, and cc-message fires once', async () => {
+    const { el, userId } = await connected();
+    const events = recordEvents(el);
+    sim.push({ sourceType: 'AGENT', content: 'Only once', messageCode: 'dup-1' }, userId);
+    await expect.poll(() => messages(el, 'AGENT').length).toBe(1);
+    sim.push({ sourceType: 'AGENT', content: 'Only once', messageCode: 'dup-1' }, userId);
+    sim.push({ sourceType: 'AGENT', content: 'Then this' }, userId);
+    await expect.poll(() => messages(el, 'AGENT').length).toBe(2);
+    expect(transcript(el).slice(1)).toEqual(['AGENT: Only once', 'AGENT: Then this']);
+    expect(events.of('cc-message').map((d) => d.message.content)).toEqual(['Only once', 'Then this']);
+  });
+
+  it('a message without messageCode delivered twice renders once', async () => {
+    const { el, userId } = await connected();
+    const timestamp = Date.now();
+    sim.push({ sourceType: 'AGENT', content: 'No code', messageCode: null as unknown as string, timestamp }, userId);
+    await expect.poll(() => messages(el, 'AGENT').length).toBe(1);
+    sim.push({ sourceType: 'AGENT', content: 'No code', messageCode: null as unknown as string, timestamp }, userId);
+    sim.push({ sourceType: 'AGENT', content: 'Marker' }, userId);
+    await expect.poll(() => messages(el, 'AGENT').length).toBe(2);
+    expect(transcript(el).slice(1)).toEqual(['AGENT: No code', 'AGENT: Marker']);
+  });
+
+  it('polls that repeat everything delivered before (fault repeat) add nothing', async () => {
+    const { el, userId } = await connected();
+    const events = recordEvents(el);
+    const wire = recordWire();
+    sim.agentSays('First', userId);
+    await expect.poll(() => messages(el, 'AGENT').length).toBe(1);
+    sim.fault({ kind: 'repeat', count: 3 });
+    sim.agentSays('Second', userId);
+    // Three polls each answer with the whole conversation so far.
+    await expect.poll(() => transcript(el)).toEqual([
+      expect.stringMatching(/^ROBOT: Hello/),
+      'AGENT: First',
+      'AGENT: Second',
+    ]);
+    const polls = sim.requests.filter((r) => r.operation === 'poll' && r.query.receiverId === userId).length;
+    await expect.poll(() => sim.requests.filter((r) => r.operation === 'poll' && r.query.receiverId === userId).length).toBeGreaterThan(polls + 2);
+    expect(transcript(el)).toHaveLength(3);
+    expect(events.of('cc-message').map((d) => d.message.content)).toEqual(['First', 'Second']);
+    // The fault did repeat: several polls delivered 'First' again.
+    expect(wire.calls.filter((c) => c.delivered?.includes('First')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a batch delivered newest first (fault reorder) is shown oldest first', async () => {
+    const wire = recordWire();
+    const { el, userId } = await connected();
+    const events = recordEvents(el);
+    // Polls that answer at once, a second apart: the three messages wait for the next poll together.
+    sim.configure({ pollHoldMs: 0 });
+    el.pollInterval = 1000;
+    const changed = performance.now();
+    await expect.poll(() => wire.calls.some((c) => c.operation === 'poll' && (c.end ?? 0) > changed)).toBe(true);
+    const deliveredBefore = wire.calls.filter((c) => c.delivered?.length).length;
+    sim.fault({ kind: 'reorder' });
+    sim.agentSays('One', userId);
+    sim.agentSays('Two', userId);
+    sim.agentSays('Three', userId);
+    await expect.poll(() => messages(el, 'AGENT').length, { timeout: 3000 }).toBe(3);
+    expect(transcript(el).slice(1)).toEqual(['AGENT: One', 'AGENT: Two', 'AGENT: Three']);
+    // They did come in one batch, newest first.
+    const batches = wire.calls.filter((c) => c.delivered?.length).slice(deliveredBefore);
+    expect(batches.map((c) => c.delivered)).toEqual([['Three', 'Two', 'One']]);
+    expect(events.of('cc-message').map((d) => d.message.content)).toEqual(['Three', 'Two', 'One']);
+  });
+
+  it('a message older than what is shown is placed by its timestamp', async () => {
+    const { el, userId } = await connected();
+    const base = Date.now() + 60_000;
+    sim.push({ sourceType: 'AGENT', content: 'Third', timestamp: base + 3 }, userId);
+    await expect.poll(() => messages(el, 'AGENT').length).toBe(1);
+    sim.push({ sourceType: 'AGENT', content: 'First', timestamp: base + 1 }, userId);
+    await expect.poll(() => messages(el, 'AGENT').length).toBe(2);
+    sim.push({ sourceType: 'AGENT', content: 'Second', timestamp: base + 2 }, userId);
+    sim.push({ sourceType: 'AGENT', content: 'Also second', timestamp: base + 2 }, userId);
+    await expect.poll(() => messages(el, 'AGENT').length).toBe(4);
+    expect(transcript(el).slice(1)).toEqual(['AGENT: First', 'AGENT: Second', 'AGENT: Also second', 'AGENT: Third']);
+  });
+});
+
+describe('transcript limit', () => {
+  it('keeps the newest transcript-limit messages, and an evicted one delivered again does not come back', async () => {
+    const userId = uniqueUser();
+    const el = await mountChat({ userId, attrs: { 'transcript-limit': '3' } });
+    await openAndGreet(el);
+    for (const n of [1, 2, 3, 4]) sim.push({ sourceType: 'AGENT', content: `Message ${n}`, messageCode: `lim-${n}` }, userId);
+    await expect.poll(() => transcript(el)).toEqual(['AGENT: Message 2', 'AGENT: Message 3', 'AGENT: Message 4']);
+    sim.push({ sourceType: 'AGENT', content: 'Message 1', messageCode: 'lim-1' }, userId);
+    sim.push({ sourceType: 'AGENT', content: 'Message 5', messageCode: 'lim-5' }, userId);
+    await expect.poll(() => transcript(el)).toEqual(['AGENT: Message 3', 'AGENT: Message 4', 'AGENT: Message 5']);
+  });
+});
