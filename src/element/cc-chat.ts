@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import type { CcApiError } from '../api/errors';
 import type { AccessTokenProvider } from '../api/types';
 import {
   ChatSession,
@@ -125,34 +126,14 @@ export class CcChat extends LitElement {
     sent: (entry) =>
       this.dispatchEvent(ccEvent('cc-message-sent', { key: entry.key, text: entry.text, timestamp: entry.timestamp })),
     stateChange: (state) => this.dispatchEvent(ccEvent('cc-connection-change', { state })),
-    error: (error, fatal) =>
-      this.dispatchEvent(
-        ccEvent('cc-error', {
-          kind: error.kind,
-          operation: error.operation,
-          status: error.status,
-          resultCode: error.resultCode,
-          message: error.message,
-          fatal,
-        }),
-      ),
+    error: (error, fatal) => this.reportError(error, fatal),
   });
 
   private readonly call = new CallSession(
     this,
     {
       statusChange: (status, previous) => this.onCallStatus(status, previous),
-      error: (error, fatal) =>
-        this.dispatchEvent(
-          ccEvent('cc-error', {
-            kind: error.kind,
-            operation: error.operation,
-            status: error.status,
-            resultCode: error.resultCode,
-            message: error.message,
-            fatal,
-          }),
-        ),
+      error: (error, fatal) => this.reportError(error, fatal),
       protocol: (resultDesc) =>
         this.dispatchEvent(
           ccEvent('cc-error', {
@@ -449,6 +430,12 @@ export class CcChat extends LitElement {
   private effectiveUserId(): string {
     if (this.userId) return this.userId.slice(0, MAX_USER_ID_LENGTH);
     return (this.generatedUserId ||= rememberedUserId());
+  }
+
+  /** `cc-error` for a failure of the conversation or of a call: the same shape for both. */
+  private reportError(error: CcApiError, fatal: boolean): void {
+    const { kind, operation, status, resultCode, message } = error;
+    this.dispatchEvent(ccEvent('cc-error', { kind, operation, status, resultCode, message, fatal }));
   }
 
   private onMessages(entries: ReceivedEntry[]): void {
