@@ -44,6 +44,8 @@ export interface ChatSessionListener {
 export const MAX_MESSAGE_BYTES = 1024;
 /** The typing signal (INPUT) goes out at most this often. */
 export const TYPING_SIGNAL_MS = 5000;
+/** Received messages are written to sessionStorage at most this often (see persistSoon). */
+const PERSIST_DELAY_MS = 1000;
 /** How often the queue position is asked for while queued. */
 export const QUEUE_POLL_MS = 3000;
 
@@ -103,6 +105,7 @@ export class ChatSession implements ReactiveController {
   private readonly inFlight = new Set<string>();
   private flushing = false;
   private lastTypingSignal = 0;
+  private persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether CONNECT went through for this conversation (so a reload resumes polling). */
   private phase: SessionPhase = 'idle';
   /** The host left the DOM (its poll was aborted); reset when it is back. */
@@ -142,6 +145,8 @@ export class ChatSession implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('online', this.onOnline);
+    window.addEventListener('pagehide', this.savePending);
+    document.addEventListener('visibilitychange', this.savePending);
     if (!this.detached) return;
     this.detached = false;
     // Moved in the DOM: the poll aborted on removal may have been answered all the same.
@@ -156,6 +161,9 @@ export class ChatSession implements ReactiveController {
    */
   hostDisconnected(): void {
     window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('pagehide', this.savePending);
+    document.removeEventListener('visibilitychange', this.savePending);
+    this.savePending();
     this.detached = true;
   }
 
@@ -320,7 +328,7 @@ export class ChatSession implements ReactiveController {
 
   setUnread(count: number): void {
     this.unread = count;
-    this.persist();
+    this.persistSoon();
   }
 
   /**
@@ -492,7 +500,7 @@ export class ChatSession implements ReactiveController {
       this.halt();
       this.end();
     }
-    this.persist();
+    this.persistSoon();
     this.host.requestUpdate();
   }
 
@@ -565,7 +573,22 @@ export class ChatSession implements ReactiveController {
     this.listener.stateChange(state);
   }
 
+  /**
+   * Saves received messages at most once a second: serialising a long transcript on every poll
+   * answer is the costliest thing an append does. A hidden page, a pagehide or the element's
+   * removal saves at once; the outbox (what was sent, what is in flight) always saves at once.
+   */
+  private persistSoon(): void {
+    this.persistTimer ??= setTimeout(() => this.persist(), PERSIST_DELAY_MS);
+  }
+
+  private readonly savePending = () => {
+    if (this.persistTimer !== undefined) this.persist();
+  };
+
   private persist(): void {
+    clearTimeout(this.persistTimer);
+    this.persistTimer = undefined;
     if (!this.storageKey || !this.client || this.detached) return;
     if (this.phase === 'idle' && this.transcript.entries.length === 0) return;
     const saved: SavedSession = {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CcApiError } from '../api/errors';
@@ -10,7 +10,7 @@ import {
   type ConnectionState,
 } from '../controllers/chat-session';
 import { rememberedUserId, MAX_USER_ID_LENGTH } from '../controllers/persistence';
-import type { ReceivedEntry } from '../controllers/transcript-entry';
+import type { ReceivedEntry, TranscriptEntry } from '../controllers/transcript-entry';
 import { CallSession, type CallState, type CallStatus } from '../controllers/call-session';
 import { browserHasWebRtc, isActiveCallState, isFinalCallState } from '../controllers/call-events';
 import { callStyles } from './call-styles';
@@ -154,6 +154,9 @@ export class CcChat extends LitElement {
   private text: CcStrings = stringsFor(undefined);
   private generatedUserId = '';
   private stickToBottom = true;
+  private entryTemplates = new WeakMap<TranscriptEntry, TemplateResult>();
+  /** The transcript the view was last scrolled to the end for. */
+  private scrolledFor: readonly TranscriptEntry[] | null = null;
   private focusInputAfterOpen = false;
   private callSupportWanted = false;
 
@@ -222,6 +225,7 @@ export class CcChat extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || changed.has('strings')) {
       this.text = stringsFor(this.locale || navigator.language, this.strings);
+      this.entryTemplates = new WeakMap();
     }
     const configKeys = [
       'baseUrl', 'channelId', 'userId', 'userName', 'locale', 'pollInterval', 'transcriptLimit',
@@ -266,7 +270,12 @@ export class CcChat extends LitElement {
       }
       this.focusInputAfterOpen = false;
     }
-    if (this.stickToBottom) this.scrollToEnd();
+    // Only when the transcript changed: reading scrollHeight forces a layout.
+    const entries = this.session.transcript.entries;
+    if (this.stickToBottom && entries !== this.scrolledFor) {
+      this.scrolledFor = entries;
+      this.scrollToEnd();
+    }
   }
 
   protected override render() {
@@ -306,7 +315,7 @@ export class CcChat extends LitElement {
           tabindex="0"
           @scroll=${this.onTranscriptScroll}
         >
-          ${repeat(this.session.transcript.entries, (entry) => entry.key, (entry) => renderEntry(entry, this.renderContext))}
+          ${repeat(this.session.transcript.entries, (entry) => entry.key, (entry) => this.renderCachedEntry(entry))}
         </div>
         ${this.renderFooter()}
       </section>
@@ -416,6 +425,20 @@ export class CcChat extends LitElement {
         ${sendIcon}
       </button>
     </form>`;
+  }
+
+  /**
+   * Stored entries never change (a status change replaces the entry object), so each one's
+   * template is built once, not on every update: an append then costs O(1) template work, not
+   * O(transcript). The cache is dropped when the strings or locale change.
+   */
+  private renderCachedEntry(entry: TranscriptEntry): TemplateResult {
+    let template = this.entryTemplates.get(entry);
+    if (!template) {
+      template = renderEntry(entry, this.renderContext);
+      this.entryTemplates.set(entry, template);
+    }
+    return template;
   }
 
   private get renderContext(): RenderContext {
