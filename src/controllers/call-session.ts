@@ -84,36 +84,36 @@ export type CallSupport = 'unknown' | 'checking' | 'supported' | 'unsupported';
  * resumes the same loop. While connected, `elapsedSeconds` counts up, and the host is updated each second.
  */
 export class CallSession implements ReactiveController {
-  private readonly host: ReactiveControllerHost;
-  private readonly options: CallSessionOptions;
-  private readonly listener: CallSessionListener;
-  private readonly loop: PollLoop;
+  readonly #host: ReactiveControllerHost;
+  readonly #options: CallSessionOptions;
+  readonly #listener: CallSessionListener;
+  readonly #loop: PollLoop;
 
-  private _status: CallStatus = IDLE_CALL;
-  private _support: CallSupport = 'unknown';
-  private supportFor: CcMessagingClient | null = null;
-  private supportCheck: Promise<boolean | null> | null = null;
+  #_status: CallStatus = IDLE_CALL;
+  #_support: CallSupport = 'unknown';
+  #supportFor: CcMessagingClient | null = null;
+  #supportCheck: Promise<boolean | null> | null = null;
   /** The client of the call under way. */
-  private client: CcMessagingClient | null = null;
+  #client: CcMessagingClient | null = null;
   /** Counts calls, so that the answer of an earlier call's request changes nothing. */
-  private callNumber = 0;
-  private reportedUnknown = new Set<string>();
-  private _lastError: CcApiError | null = null;
-  private connectedAt = 0;
-  private _elapsedSeconds = 0;
-  private tick: ReturnType<typeof setTimeout> | undefined;
-  private hostIsConnected = false;
-  private listeningForPageHide = false;
+  #callNumber = 0;
+  #reportedUnknown = new Set<string>();
+  #_lastError: CcApiError | null = null;
+  #connectedAt = 0;
+  #_elapsedSeconds = 0;
+  #tick: ReturnType<typeof setTimeout> | undefined;
+  #hostIsConnected = false;
+  #listeningForPageHide = false;
 
   constructor(host: ReactiveControllerHost, listener: CallSessionListener, options: CallSessionOptions) {
-    (this.host = host).addController(this);
-    this.listener = listener;
-    this.options = options;
-    this.loop = new PollLoop(host, {
-      run: (signal) => this.pollEvents(signal),
+    (this.#host = host).addController(this);
+    this.#listener = listener;
+    this.#options = options;
+    this.#loop = new PollLoop(host, {
+      run: (signal) => this.#pollEvents(signal),
       intervalMs: () => options.intervalMs?.() ?? 1000,
-      onError: (error) => this.pollFailed(error),
-      onRecover: () => this.recovered(),
+      onError: (error) => this.#pollFailed(error),
+      onRecover: () => this.#recovered(),
       backoff: options.backoff,
       // A call goes on while the visitor looks at another tab; its end must be seen then too.
       pauseWhenHidden: false,
@@ -121,47 +121,47 @@ export class CallSession implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.hostIsConnected = true;
-    if (this._status.state === 'connected') this.scheduleTick();
+    this.#hostIsConnected = true;
+    if (this.#_status.state === 'connected') this.#scheduleTick();
   }
 
   hostDisconnected(): void {
-    this.hostIsConnected = false;
-    this.clearTick();
+    this.#hostIsConnected = false;
+    this.#clearTick();
   }
 
   /** The current call (or the last one, until the next starts). */
   get status(): CallStatus {
-    return this._status;
+    return this.#_status;
   }
 
   get state(): CallState {
-    return this._status.state;
+    return this.#_status.state;
   }
 
   /** Requesting, queued or connected. */
   get active(): boolean {
-    return isActiveCallState(this._status.state);
+    return isActiveCallState(this.#_status.state);
   }
 
   /** What checkClickToCallSupport said for the current client. */
   get support(): CallSupport {
-    return this.supportFor !== null && this.supportFor === this.options.client() ? this._support : 'unknown';
+    return this.#supportFor !== null && this.#supportFor === this.#options.client() ? this.#_support : 'unknown';
   }
 
   /** The failure of the last event request while it is being retried; null once one succeeds. */
   get lastError(): CcApiError | null {
-    return this._lastError;
+    return this.#_lastError;
   }
 
   /** Whole seconds since "Call connected" (0 before). */
   get elapsedSeconds(): number {
-    return this._elapsedSeconds;
+    return this.#_elapsedSeconds;
   }
 
   /** The state of the event loop, for tests and diagnostics. */
   get polling(): boolean {
-    return this.loop.running;
+    return this.#loop.running;
   }
 
   /**
@@ -169,33 +169,33 @@ export class CallSession implements ReactiveController {
    * click-to-call is offered, or null when unknown (no client, or the request failed: asked again next time).
    */
   checkSupport(): Promise<boolean | null> {
-    const client = this.options.client();
+    const client = this.#options.client();
     if (!client) return Promise.resolve(null);
-    if (this.supportFor === client && this.supportCheck) return this.supportCheck;
-    this.supportFor = client;
-    this._support = 'checking';
+    if (this.#supportFor === client && this.#supportCheck) return this.#supportCheck;
+    this.#supportFor = client;
+    this.#_support = 'checking';
     const check: Promise<boolean | null> = client.checkClickToCallSupport().then(
       (answer) => {
-        if (this.supportFor !== client) return null;
+        if (this.#supportFor !== client) return null;
         // The call is WebRTC only: a tenant without WebRTC cannot take it either.
         const supported = answer.clickToCallSupported && answer.webRTCSupported;
-        this._support = supported ? 'supported' : 'unsupported';
-        this.host.requestUpdate();
+        this.#_support = supported ? 'supported' : 'unsupported';
+        this.#host.requestUpdate();
         return supported;
       },
       (error: unknown) => {
-        if (this.supportFor === client) {
-          this._support = 'unknown';
-          if (this.supportCheck === check) this.supportCheck = null;
-          this.host.requestUpdate();
+        if (this.#supportFor === client) {
+          this.#_support = 'unknown';
+          if (this.#supportCheck === check) this.#supportCheck = null;
+          this.#host.requestUpdate();
         }
         const apiError = toApiError(error, 'checkClickToCallSupport');
-        if (apiError.kind !== 'aborted') this.listener.error(apiError, isFatal(apiError));
+        if (apiError.kind !== 'aborted') this.#listener.error(apiError, isFatal(apiError));
         return null;
       },
     );
-    this.supportCheck = check;
-    this.host.requestUpdate();
+    this.#supportCheck = check;
+    this.#host.requestUpdate();
     return check;
   }
 
@@ -205,18 +205,18 @@ export class CallSession implements ReactiveController {
    */
   async start(): Promise<void> {
     if (this.active) return;
-    const number = ++this.callNumber;
-    const client = this.options.client();
-    this.client = client;
-    this.reportedUnknown.clear();
-    this._lastError = null;
-    this._elapsedSeconds = 0;
-    this.setStatus({ ...IDLE_CALL, state: 'requesting' });
-    this.listenForPageHide();
-    const current = () => number === this.callNumber && this._status.state === 'requesting';
+    const number = ++this.#callNumber;
+    const client = this.#options.client();
+    this.#client = client;
+    this.#reportedUnknown.clear();
+    this.#_lastError = null;
+    this.#_elapsedSeconds = 0;
+    this.#setStatus({ ...IDLE_CALL, state: 'requesting' });
+    this.#listenForPageHide();
+    const current = () => number === this.#callNumber && this.#_status.state === 'requesting';
 
     if (!client) {
-      this.listener.error(
+      this.#listener.error(
         new CcApiError({
           kind: 'http',
           operation: 'createClickToCall',
@@ -225,28 +225,28 @@ export class CallSession implements ReactiveController {
         }),
         true,
       );
-      this.finish({ state: 'failed', rejection: 'error' });
+      this.#finish({ state: 'failed', rejection: 'error' });
       return;
     }
     if (!browserHasWebRtc()) {
-      this.finish({ state: 'rejected', rejection: 'no-webrtc' });
+      this.#finish({ state: 'rejected', rejection: 'no-webrtc' });
       return;
     }
     const supported = await this.checkSupport();
     if (!current()) return;
     if (supported === false) {
-      this.finish({ state: 'rejected', rejection: 'unsupported' });
+      this.#finish({ state: 'rejected', rejection: 'unsupported' });
       return;
     }
 
     try {
-      await client.createClickToCall(this.options.media());
+      await client.createClickToCall(this.#options.media());
     } catch (error) {
       const apiError = toApiError(error, 'createClickToCall');
       if (!current()) return;
       if (apiError.kind === 'result') {
         // An answer, not a fault: 7 no click-to-call on this channel, 12 outside working hours, 13 no agent.
-        this.finish({
+        this.#finish({
           state: 'rejected',
           rejection: apiError.resultCode ?? null,
           resultCode: apiError.resultCode ?? null,
@@ -256,167 +256,167 @@ export class CallSession implements ReactiveController {
       }
       // No answer: the call may exist all the same, and must not be left ringing.
       client.dropClickToCall().catch(() => undefined);
-      this.listener.error(apiError, isFatal(apiError));
-      this.finish({ state: 'failed', rejection: 'error' });
+      this.#listener.error(apiError, isFatal(apiError));
+      this.#finish({ state: 'failed', rejection: 'error' });
       return;
     }
     if (!current()) {
       // Hung up while createClickToCall was on its way: the call exists now, so drop it (again).
-      if (number === this.callNumber) client.dropClickToCall().catch(() => undefined);
+      if (number === this.#callNumber) client.dropClickToCall().catch(() => undefined);
       return;
     }
-    this.loop.start();
+    this.#loop.start();
   }
 
   /** Hangs up: the call is `ended` at once, and dropClickToCall is sent. Does nothing when no call is active. */
   async end(): Promise<void> {
     if (!this.active) return;
-    const client = this.client;
-    this.finish({ state: 'ended', endedByVisitor: true });
+    const client = this.#client;
+    this.#finish({ state: 'ended', endedByVisitor: true });
     if (!client) return;
     try {
       await client.dropClickToCall();
     } catch (error) {
       const apiError = toApiError(error, 'dropClickToCall');
-      if (apiError.kind !== 'aborted') this.listener.error(apiError, false);
+      if (apiError.kind !== 'aborted') this.#listener.error(apiError, false);
     }
   }
 
-  private async pollEvents(signal: AbortSignal): Promise<void> {
-    const client = this.client;
+  async #pollEvents(signal: AbortSignal): Promise<void> {
+    const client = this.#client;
     if (!client) return;
     const event = await client.getClickToCallEvents({ signal });
     // An answer that raced a stop (hang-up, the page going away) belongs to a call that is over.
     if (signal.aborted || !this.active) return;
-    this.apply(event);
+    this.#apply(event);
   }
 
-  private apply(event: ClickToCallEvent): void {
+  #apply(event: ClickToCallEvent): void {
     const outcome = classifyCallEvent(event);
     if (outcome.kind === 'unknown') {
-      if (!this.reportedUnknown.has(outcome.resultDesc)) {
-        this.reportedUnknown.add(outcome.resultDesc);
-        this.listener.protocol(outcome.resultDesc);
+      if (!this.#reportedUnknown.has(outcome.resultDesc)) {
+        this.#reportedUnknown.add(outcome.resultDesc);
+        this.#listener.protocol(outcome.resultDesc);
       }
       return;
     }
-    const previous = this._status.state;
+    const previous = this.#_status.state;
     const next = nextCallState(previous, outcome);
     const fromServer = { resultDesc: event.resultDesc, eventId: event.eventId };
     switch (outcome.kind) {
       case 'continue':
         return;
       case 'queued':
-        if (next !== previous) this.setStatus({ ...this._status, ...fromServer, state: next });
+        if (next !== previous) this.#setStatus({ ...this.#_status, ...fromServer, state: next });
         return;
       case 'connected':
-        if (next === previous && sameGateway(this._status.gateway, outcome.gateway)) return;
+        if (next === previous && sameGateway(this.#_status.gateway, outcome.gateway)) return;
         if (next !== previous) {
-          this.connectedAt = performance.now();
-          this._elapsedSeconds = 0;
+          this.#connectedAt = performance.now();
+          this.#_elapsedSeconds = 0;
         }
-        this.setStatus({ ...this._status, ...fromServer, state: next, gateway: outcome.gateway });
-        if (next !== previous) this.scheduleTick();
+        this.#setStatus({ ...this.#_status, ...fromServer, state: next, gateway: outcome.gateway });
+        if (next !== previous) this.#scheduleTick();
         return;
       case 'failed':
-        this.finish({ ...fromServer, state: 'failed', causeId: outcome.causeId, causeDesc: outcome.causeDesc });
+        this.#finish({ ...fromServer, state: 'failed', causeId: outcome.causeId, causeDesc: outcome.causeDesc });
         return;
       case 'ended':
       case 'timeout':
-        this.finish({ ...fromServer, state: next });
+        this.#finish({ ...fromServer, state: next });
         return;
     }
   }
 
-  private pollFailed(error: unknown): 'retry' | 'stop' {
+  #pollFailed(error: unknown): 'retry' | 'stop' {
     const apiError = toApiError(error, 'getClickToCallEvents');
     if (apiError.kind === 'result') {
       // The server answered that it has no such call going on: an answer, not a fault to wait out.
-      this.report(apiError, false);
-      this.finish({ state: 'failed', resultDesc: apiError.resultDesc ?? null, causeDesc: apiError.resultDesc ?? null });
+      this.#report(apiError, false);
+      this.#finish({ state: 'failed', resultDesc: apiError.resultDesc ?? null, causeDesc: apiError.resultDesc ?? null });
       return 'stop';
     }
-    this.report(apiError, isFatal(apiError));
+    this.#report(apiError, isFatal(apiError));
     return 'retry';
   }
 
-  private report(error: CcApiError, fatal: boolean): void {
-    const previous = this._lastError;
+  #report(error: CcApiError, fatal: boolean): void {
+    const previous = this.#_lastError;
     const repeated =
       previous?.kind === error.kind && previous.status === error.status && previous.resultCode === error.resultCode;
-    this._lastError = error;
-    this.host.requestUpdate();
-    if (!repeated) this.listener.error(error, fatal);
+    this.#_lastError = error;
+    this.#host.requestUpdate();
+    if (!repeated) this.#listener.error(error, fatal);
   }
 
-  private recovered(): void {
-    this._lastError = null;
-    this.host.requestUpdate();
+  #recovered(): void {
+    this.#_lastError = null;
+    this.#host.requestUpdate();
   }
 
   /** Ends the call in a final state: stops the loop and the timer, keeps the gateway for the record. */
-  private finish(patch: Partial<CallStatus> & { state: CallState }): void {
-    this.loop.stop();
-    this.clearTick();
-    this.unlistenForPageHide();
-    this._lastError = null;
-    const wasConnected = this._status.state === 'connected';
-    const durationSeconds = wasConnected ? Math.floor((performance.now() - this.connectedAt) / 1000) : null;
-    if (wasConnected) this._elapsedSeconds = durationSeconds ?? 0;
-    this.setStatus({ ...this._status, durationSeconds, ...patch });
+  #finish(patch: Partial<CallStatus> & { state: CallState }): void {
+    this.#loop.stop();
+    this.#clearTick();
+    this.#unlistenForPageHide();
+    this.#_lastError = null;
+    const wasConnected = this.#_status.state === 'connected';
+    const durationSeconds = wasConnected ? Math.floor((performance.now() - this.#connectedAt) / 1000) : null;
+    if (wasConnected) this.#_elapsedSeconds = durationSeconds ?? 0;
+    this.#setStatus({ ...this.#_status, durationSeconds, ...patch });
   }
 
-  private setStatus(status: CallStatus): void {
-    const previous = this._status.state;
-    this._status = Object.freeze(status);
-    this.host.requestUpdate();
-    this.listener.statusChange(this._status, previous);
+  #setStatus(status: CallStatus): void {
+    const previous = this.#_status.state;
+    this.#_status = Object.freeze(status);
+    this.#host.requestUpdate();
+    this.#listener.statusChange(this.#_status, previous);
   }
 
   /** Updates `elapsedSeconds` on each whole second after "Call connected". */
-  private scheduleTick(): void {
-    this.clearTick();
-    if (!this.hostIsConnected || this._status.state !== 'connected') return;
-    const elapsed = performance.now() - this.connectedAt;
+  #scheduleTick(): void {
+    this.#clearTick();
+    if (!this.#hostIsConnected || this.#_status.state !== 'connected') return;
+    const elapsed = performance.now() - this.#connectedAt;
     // A timer may fire a hair early: round to the nearest ms first, so a second is never counted late.
-    this._elapsedSeconds = Math.floor(Math.round(elapsed) / 1000);
-    this.tick = setTimeout(
+    this.#_elapsedSeconds = Math.floor(Math.round(elapsed) / 1000);
+    this.#tick = setTimeout(
       () => {
-        this.tick = undefined;
-        this.scheduleTick();
-        this.host.requestUpdate();
+        this.#tick = undefined;
+        this.#scheduleTick();
+        this.#host.requestUpdate();
       },
       1000 - (elapsed % 1000),
     );
   }
 
-  private clearTick(): void {
-    if (this.tick !== undefined) {
-      clearTimeout(this.tick);
-      this.tick = undefined;
+  #clearTick(): void {
+    if (this.#tick !== undefined) {
+      clearTimeout(this.#tick);
+      this.#tick = undefined;
     }
   }
 
   /** Leaving the page during a call drops it, so that nobody is left ringing an empty page. */
-  private readonly onPageHide = (): void => {
+  readonly #onPageHide = (): void => {
     if (!this.active) return;
-    const client = this.client;
+    const client = this.#client;
     // keepalive: the request outlives the page.
     client?.dropClickToCall({ keepalive: true }).catch(() => undefined);
-    this.finish({ state: 'ended', endedByVisitor: true });
+    this.#finish({ state: 'ended', endedByVisitor: true });
   };
 
   // Listened to while a call is active, also while the element is detached (a call outlives a move).
-  private listenForPageHide(): void {
-    if (this.listeningForPageHide || typeof window === 'undefined') return;
-    this.listeningForPageHide = true;
-    window.addEventListener('pagehide', this.onPageHide);
+  #listenForPageHide(): void {
+    if (this.#listeningForPageHide || typeof window === 'undefined') return;
+    this.#listeningForPageHide = true;
+    window.addEventListener('pagehide', this.#onPageHide);
   }
 
-  private unlistenForPageHide(): void {
-    if (!this.listeningForPageHide) return;
-    this.listeningForPageHide = false;
-    window.removeEventListener('pagehide', this.onPageHide);
+  #unlistenForPageHide(): void {
+    if (!this.#listeningForPageHide) return;
+    this.#listeningForPageHide = false;
+    window.removeEventListener('pagehide', this.#onPageHide);
   }
 }
 

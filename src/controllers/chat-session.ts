@@ -93,66 +93,66 @@ export class ChatSession implements ReactiveController {
    * (receive time − server timestamp) seen, so that what the visitor types sorts after what the
    * server sent before it, whatever the visitor's clock says.
    */
-  private clockSkewMs: number | null = null;
+  #clockSkewMs: number | null = null;
   /** Unread count, kept here only so that it survives a reload with the rest of the session. */
   unread = 0;
 
-  private readonly host: ReactiveControllerHost;
-  private readonly listener: ChatSessionListener;
-  private config: ChatSessionConfig | null = null;
-  private client: CcMessagingClient | null = null;
-  private storageKey = '';
-  private readonly inFlight = new Set<string>();
-  private flushing = false;
-  private lastTypingSignal = 0;
-  private persistTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #listener: ChatSessionListener;
+  #config: ChatSessionConfig | null = null;
+  #client: CcMessagingClient | null = null;
+  #storageKey = '';
+  readonly #inFlight = new Set<string>();
+  #flushing = false;
+  #lastTypingSignal = 0;
+  #persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether CONNECT went through for this conversation (so a reload resumes polling). */
-  private phase: SessionPhase = 'idle';
+  #phase: SessionPhase = 'idle';
   /** The host left the DOM (its poll was aborted); reset when it is back. */
-  private detached = false;
+  #detached = false;
   /** Lines added by addLocalSystemLine, for unique messageCodes. */
-  private localLines = 0;
+  #localLines = 0;
 
-  private readonly messageLoop: PollLoop;
-  private readonly queueLoop: PollLoop;
-  private readonly connectLoop: PollLoop;
+  readonly #messageLoop: PollLoop;
+  readonly #queueLoop: PollLoop;
+  readonly #connectLoop: PollLoop;
 
   constructor(host: ReactiveControllerHost, listener: ChatSessionListener) {
-    (this.host = host).addController(this);
-    this.listener = listener;
+    (this.#host = host).addController(this);
+    this.#listener = listener;
     this.transcript = new Transcript({ limit: 500 });
-    this.connectLoop = new PollLoop(host, {
-      run: (signal) => this.runConnect(signal),
+    this.#connectLoop = new PollLoop(host, {
+      run: (signal) => this.#runConnect(signal),
       intervalMs: () => 0,
-      onError: (error) => this.loopFailed(error, 'send'),
+      onError: (error) => this.#loopFailed(error, 'send'),
       pauseWhenHidden: false,
     });
-    this.messageLoop = new PollLoop(host, {
-      run: (signal) => this.runPoll(signal),
-      intervalMs: () => this.config?.pollIntervalMs ?? 1000,
-      onError: (error) => this.loopFailed(error, 'poll'),
-      onRecover: () => this.recovered(),
+    this.#messageLoop = new PollLoop(host, {
+      run: (signal) => this.#runPoll(signal),
+      intervalMs: () => this.#config?.pollIntervalMs ?? 1000,
+      onError: (error) => this.#loopFailed(error, 'poll'),
+      onRecover: () => this.#recovered(),
       onStateChange: (loopState) => {
-        if (loopState === 'paused' && typeof navigator !== 'undefined' && !navigator.onLine) this.setState('offline');
+        if (loopState === 'paused' && typeof navigator !== 'undefined' && !navigator.onLine) this.#setState('offline');
       },
     });
-    this.queueLoop = new PollLoop(host, {
-      run: (signal) => this.runQueueQuery(signal),
+    this.#queueLoop = new PollLoop(host, {
+      run: (signal) => this.#runQueueQuery(signal),
       intervalMs: () => QUEUE_POLL_MS,
-      onError: (error) => this.queueQueryFailed(error),
+      onError: (error) => this.#queueQueryFailed(error),
     });
   }
 
   hostConnected(): void {
-    window.addEventListener('online', this.onOnline);
-    window.addEventListener('pagehide', this.savePending);
-    document.addEventListener('visibilitychange', this.savePending);
-    if (!this.detached) return;
-    this.detached = false;
+    window.addEventListener('online', this.#onOnline);
+    window.addEventListener('pagehide', this.#savePending);
+    document.addEventListener('visibilitychange', this.#savePending);
+    if (!this.#detached) return;
+    this.#detached = false;
     // Moved in the DOM: the poll aborted on removal may have been answered all the same.
-    if (this.phase === 'connected') void this.catchUp();
-    this.persist();
-    void this.flushOutbox();
+    if (this.#phase === 'connected') void this.#catchUp();
+    this.#persist();
+    void this.#flushOutbox();
   }
 
   /**
@@ -160,20 +160,20 @@ export class ChatSession implements ReactiveController {
    * with the same configuration (or the page after a reload) may have taken the conversation over.
    */
   hostDisconnected(): void {
-    window.removeEventListener('online', this.onOnline);
-    window.removeEventListener('pagehide', this.savePending);
-    document.removeEventListener('visibilitychange', this.savePending);
-    this.savePending();
-    this.detached = true;
+    window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('pagehide', this.#savePending);
+    document.removeEventListener('visibilitychange', this.#savePending);
+    this.#savePending();
+    this.#detached = true;
   }
 
   /** Whether a conversation is under way (connecting or connected, whatever the network does). */
   get live(): boolean {
-    return this.state !== 'idle' && this.state !== 'ended' && !(this.state === 'error' && !this.looping);
+    return this.state !== 'idle' && this.state !== 'ended' && !(this.state === 'error' && !this.#looping);
   }
 
-  private get looping(): boolean {
-    return this.messageLoop.running || this.connectLoop.running;
+  get #looping(): boolean {
+    return this.#messageLoop.running || this.#connectLoop.running;
   }
 
   /**
@@ -181,7 +181,7 @@ export class ChatSession implements ReactiveController {
    * lazily, so another controller (click-to-call) can use it whether or not a chat was ever connected.
    */
   get apiClient(): CcMessagingClient | null {
-    return this.client;
+    return this.#client;
   }
 
   /**
@@ -190,53 +190,53 @@ export class ChatSession implements ReactiveController {
    */
   configure(config: ChatSessionConfig): void {
     const identityChanged =
-      !this.config ||
-      this.config.baseUrl !== config.baseUrl ||
-      this.config.channelId !== config.channelId ||
-      this.config.userId !== config.userId ||
-      this.config.appKey !== config.appKey ||
-      this.config.accessToken !== config.accessToken;
-    this.config = config;
+      !this.#config ||
+      this.#config.baseUrl !== config.baseUrl ||
+      this.#config.channelId !== config.channelId ||
+      this.#config.userId !== config.userId ||
+      this.#config.appKey !== config.appKey ||
+      this.#config.accessToken !== config.accessToken;
+    this.#config = config;
     if (!identityChanged) return;
-    this.halt();
-    this.storageKey = sessionKey(config.channelId, config.userId);
-    const saved = config.channelId ? loadSession(this.storageKey) : null;
+    this.#halt();
+    this.#storageKey = sessionKey(config.channelId, config.userId);
+    const saved = config.channelId ? loadSession(this.#storageKey) : null;
     // Without a channel there is nothing to talk to yet; connect() says so.
-    this.client = config.channelId ? this.createClient(config, saved?.token ?? null) : null;
+    this.#client = config.channelId ? this.#createClient(config, saved?.token ?? null) : null;
     this.transcript = new Transcript({ limit: config.transcriptLimit, entries: saved?.entries ?? [] });
     this.mode = saved?.mode ?? 'robot';
     this.unread = saved?.unread ?? 0;
     this.queue = null;
     this.lastError = null;
-    this.phase = saved?.phase ?? 'idle';
+    this.#phase = saved?.phase ?? 'idle';
     if (!saved) {
-      this.setState('idle');
+      this.#setState('idle');
       return;
     }
     // A message whose request had started before the reload may or may not have reached the
     // server: mark it failed (the visitor decides) rather than risk sending it twice.
     for (const key of saved.inFlight) this.transcript.setStatus(key, 'failed');
     if (saved.phase === 'ended') {
-      this.setState('ended');
+      this.#setState('ended');
       return;
     }
     if (saved.phase === 'idle') {
-      this.setState('idle');
+      this.#setState('idle');
       // Messages typed before the reload are still owed to the contact center.
       if (this.transcript.pending().some((e) => e.status === 'pending')) this.connect();
       return;
     }
-    this.setState('connected');
-    this.messageLoop.start();
-    if (this.mode === 'queued') this.queueLoop.start();
-    void this.flushOutbox();
-    void this.catchUp();
+    this.#setState('connected');
+    this.#messageLoop.start();
+    if (this.mode === 'queued') this.#queueLoop.start();
+    void this.#flushOutbox();
+    void this.#catchUp();
   }
 
   /** Starts a conversation (applyToken when needed, then CONNECT), or does nothing if one is live. */
   connect(): void {
-    if (!this.client || !this.config?.channelId) {
-      this.fail(
+    if (!this.#client || !this.#config?.channelId) {
+      this.#fail(
         new CcApiError({
           kind: 'http',
           operation: 'connect',
@@ -250,8 +250,8 @@ export class ChatSession implements ReactiveController {
     if (this.live) return;
     if (this.state === 'ended') this.startOver();
     this.lastError = null;
-    this.setState('connecting');
-    this.connectLoop.start();
+    this.#setState('connecting');
+    this.#connectLoop.start();
   }
 
   /** Queues a text message: shown at once as pending, sent in order, never twice. */
@@ -259,11 +259,11 @@ export class ChatSession implements ReactiveController {
     const body = text.trim();
     if (!body || messageBytes(body) > MAX_MESSAGE_BYTES) return null;
     if (this.state === 'ended') this.startOver();
-    const entry = this.transcript.addSent(body, { status: 'pending', timestamp: this.sendTimestamp() });
-    this.persist();
-    this.host.requestUpdate();
+    const entry = this.transcript.addSent(body, { status: 'pending', timestamp: this.#sendTimestamp() });
+    this.#persist();
+    this.#host.requestUpdate();
     if (!this.live) this.connect();
-    else void this.flushOutbox();
+    else void this.#flushOutbox();
     return entry;
   }
 
@@ -272,32 +272,32 @@ export class ChatSession implements ReactiveController {
     const entry = this.transcript.entries.find((e) => e.key === key);
     if (entry?.kind !== 'sent' || entry.status !== 'failed') return;
     this.transcript.setStatus(key, 'pending');
-    this.persist();
-    this.host.requestUpdate();
+    this.#persist();
+    this.#host.requestUpdate();
     if (!this.live) this.connect();
-    else void this.flushOutbox();
+    else void this.#flushOutbox();
   }
 
   /** Asks for a human agent (TRANS2AGENT); the queue position is then followed until one answers. */
   async requestAgent(): Promise<void> {
-    if (!this.client || this.mode !== 'robot' || this.state !== 'connected') return;
+    if (!this.#client || this.mode !== 'robot' || this.state !== 'connected') return;
     try {
-      await this.client.send('TRANS2AGENT');
-      this.setMode('queued');
+      await this.#client.send('TRANS2AGENT');
+      this.#setMode('queued');
     } catch (error) {
       const apiError = toApiError(error, 'send');
       // "it has been agent service": the server says an agent already has the session.
-      if (apiError.kind === 'result' && /agent service/i.test(apiError.resultDesc ?? '')) this.setMode('agent');
-      else this.fail(apiError, false);
+      if (apiError.kind === 'result' && /agent service/i.test(apiError.resultDesc ?? '')) this.#setMode('agent');
+      else this.#fail(apiError, false);
     }
   }
 
   /** Ends the conversation (DISCONNECT). The transcript stays until a new conversation starts. */
   async disconnect(): Promise<void> {
-    if (!this.client || !this.live) return;
-    const client = this.client;
-    this.halt();
-    this.end();
+    if (!this.#client || !this.live) return;
+    const client = this.#client;
+    this.#halt();
+    this.#end();
     try {
       await client.send('DISCONNECT');
     } catch {
@@ -307,28 +307,28 @@ export class ChatSession implements ReactiveController {
 
   /** Throttled typing signal (INPUT), at most once every 5 s. Fire and forget. */
   typing(): void {
-    if (!this.client || this.state !== 'connected') return;
+    if (!this.#client || this.state !== 'connected') return;
     const now = Date.now();
-    if (now - this.lastTypingSignal < TYPING_SIGNAL_MS) return;
-    this.lastTypingSignal = now;
-    this.client.send('INPUT').catch(() => undefined);
+    if (now - this.#lastTypingSignal < TYPING_SIGNAL_MS) return;
+    this.#lastTypingSignal = now;
+    this.#client.send('INPUT').catch(() => undefined);
   }
 
   /** Clears an ended conversation so that a new one can start. */
   startOver(): void {
-    this.halt();
-    forgetSession(this.storageKey);
+    this.#halt();
+    forgetSession(this.#storageKey);
     this.transcript.clear();
-    this.phase = 'idle';
+    this.#phase = 'idle';
     this.mode = 'robot';
     this.queue = null;
     this.lastError = null;
-    this.setState('idle');
+    this.#setState('idle');
   }
 
   setUnread(count: number): void {
     this.unread = count;
-    this.persistSoon();
+    this.#persistSoon();
   }
 
   /**
@@ -337,11 +337,11 @@ export class ChatSession implements ReactiveController {
    * message from the contact center: no `messages()` report, no unread count.
    */
   addLocalSystemLine(text: string, prefix = 'local'): void {
-    const timestamp = this.sendTimestamp();
-    this.localLines += 1;
+    const timestamp = this.#sendTimestamp();
+    this.#localLines += 1;
     const message: DownlinkMessage = {
       from: 'cc-chat',
-      to: this.config?.userId ?? '',
+      to: this.#config?.userId ?? '',
       channel: 'WEB',
       controlType: 'CHAT',
       mediaType: 'TEXT',
@@ -351,7 +351,7 @@ export class ChatSession implements ReactiveController {
       senderNickname: null,
       senderAvatar: null,
       simQuestions: [],
-      messageCode: `${prefix}-${timestamp.toString(36)}-${this.localLines}`,
+      messageCode: `${prefix}-${timestamp.toString(36)}-${this.#localLines}`,
       callId: null,
       contentType: null,
       mediaFileType: null,
@@ -361,18 +361,18 @@ export class ChatSession implements ReactiveController {
       isOfflineStatus: null,
     };
     this.transcript.addReceived([message]);
-    this.persist();
-    this.host.requestUpdate();
+    this.#persist();
+    this.#host.requestUpdate();
   }
 
   /** The visitor's message is stamped in server time, and never before anything already shown. */
-  private sendTimestamp(): number {
+  #sendTimestamp(): number {
     const entries = this.transcript.entries;
     const latest = entries.length > 0 ? entryTimestamp(entries[entries.length - 1]) : 0;
-    return Math.max(Date.now() - (this.clockSkewMs ?? 0), latest + 1);
+    return Math.max(Date.now() - (this.#clockSkewMs ?? 0), latest + 1);
   }
 
-  private createClient(config: ChatSessionConfig, token: string | null): CcMessagingClient {
+  #createClient(config: ChatSessionConfig, token: string | null): CcMessagingClient {
     return new CcMessagingClient({
       baseUrl: config.baseUrl,
       channelId: config.channelId,
@@ -382,32 +382,32 @@ export class ChatSession implements ReactiveController {
       appKey: config.appKey,
       accessToken: config.accessToken,
       token,
-      onTokenChange: () => this.persist(),
+      onTokenChange: () => this.#persist(),
     });
   }
 
-  private async runConnect(signal: AbortSignal): Promise<void> {
-    const client = this.client!;
+  async #runConnect(signal: AbortSignal): Promise<void> {
+    const client = this.#client!;
     if (!client.token) await client.applyToken({ signal });
     await client.send('CONNECT', '', { signal });
-    this.connectLoop.stop();
-    this.phase = 'connected';
+    this.#connectLoop.stop();
+    this.#phase = 'connected';
     this.lastError = null;
-    this.setState('connected');
-    this.persist();
-    this.messageLoop.start();
-    void this.flushOutbox();
+    this.#setState('connected');
+    this.#persist();
+    this.#messageLoop.start();
+    void this.#flushOutbox();
   }
 
-  private async runPoll(signal: AbortSignal): Promise<void> {
-    const result = await this.client!.poll({ signal });
+  async #runPoll(signal: AbortSignal): Promise<void> {
+    const result = await this.#client!.poll({ signal });
     if (this.state !== 'connected' && this.state !== 'ended') {
       this.lastError = null;
-      this.setState('connected');
+      this.#setState('connected');
       // Back from offline or a failure: what was typed meanwhile waits for no other trigger.
-      void this.flushOutbox();
+      void this.#flushOutbox();
     }
-    this.receive(result.messages);
+    this.#receive(result.messages);
   }
 
   /**
@@ -415,8 +415,8 @@ export class ChatSession implements ReactiveController {
    * reload or a move of the element may still have been answered by a server that did not notice
    * the abort: without this, those messages would be lost. Best effort: on failure nothing changes.
    */
-  private async catchUp(): Promise<void> {
-    const client = this.client;
+  async #catchUp(): Promise<void> {
+    const client = this.#client;
     const since = this.transcript.entries.reduce(
       (latest, entry) => (entry.kind === 'received' ? Math.max(latest, entry.message.timestamp) : latest),
       0,
@@ -424,47 +424,47 @@ export class ChatSession implements ReactiveController {
     if (!client || since <= 0) return;
     try {
       const { messages } = await client.queryHistoryChatMessage({ startTime: since });
-      if (client !== this.client || this.phase !== 'connected') return;
+      if (client !== this.#client || this.#phase !== 'connected') return;
       // The history also holds the visitor's own messages, which the transcript keeps as sent entries.
-      this.receive(messages.filter((m) => m.sourceType !== 'USER' && m.sourceType !== 'CUSTOMER'));
+      this.#receive(messages.filter((m) => m.sourceType !== 'USER' && m.sourceType !== 'CUSTOMER'));
     } catch {
       // The poll loop goes on; only what the aborted poll took is missing.
     }
   }
 
-  private async runQueueQuery(signal: AbortSignal): Promise<void> {
-    this.queue = await this.client!.queryQueueInfo({ signal });
-    this.host.requestUpdate();
+  async #runQueueQuery(signal: AbortSignal): Promise<void> {
+    this.queue = await this.#client!.queryQueueInfo({ signal });
+    this.#host.requestUpdate();
   }
 
-  private queueQueryFailed(error: unknown): 'stop' | 'retry' {
+  #queueQueryFailed(error: unknown): 'stop' | 'retry' {
     const apiError = toApiError(error, 'queryQueueInfo');
     if (apiError.kind !== 'result') return 'retry';
     // 160021: already with an agent; 5, 6, 160004: the session is over; 160022: moved to IVR.
-    if (apiError.resultCode === '160021') this.setMode('agent');
+    if (apiError.resultCode === '160021') this.#setMode('agent');
     else this.queue = null;
     return 'stop';
   }
 
-  private loopFailed(error: unknown, operation: string): 'retry' | 'stop' {
+  #loopFailed(error: unknown, operation: string): 'retry' | 'stop' {
     const apiError = toApiError(error, operation);
     const fatal = isFatal(apiError);
     // A CONNECT the contact center refuses (outside working hours, no robot) is an answer, not a fault.
     if (operation === 'send' && apiError.kind === 'result') {
-      this.connectLoop.stop();
-      this.fail(apiError, true);
+      this.#connectLoop.stop();
+      this.#fail(apiError, true);
       return 'stop';
     }
-    this.fail(apiError, fatal);
+    this.#fail(apiError, fatal);
     return 'retry';
   }
 
-  private recovered(): void {
+  #recovered(): void {
     this.lastError = null;
-    if (this.state !== 'ended') this.setState('connected');
+    if (this.state !== 'ended') this.#setState('connected');
   }
 
-  private fail(error: CcApiError, fatal: boolean): void {
+  #fail(error: CcApiError, fatal: boolean): void {
     const repeated =
       this.lastError?.kind === error.kind &&
       this.lastError.status === error.status &&
@@ -472,105 +472,105 @@ export class ChatSession implements ReactiveController {
     this.lastError = error;
     if (this.state !== 'ended' && this.state !== 'idle') {
       const offline = typeof navigator !== 'undefined' && !navigator.onLine;
-      this.setState(fatal ? 'error' : offline ? 'offline' : this.state === 'connecting' ? 'connecting' : 'reconnecting');
+      this.#setState(fatal ? 'error' : offline ? 'offline' : this.state === 'connecting' ? 'connecting' : 'reconnecting');
     } else if (fatal && this.state === 'idle') {
-      this.setState('error');
+      this.#setState('error');
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     // Report each kind of failure once per streak, not on every backoff attempt.
-    if (!repeated) this.listener.error(error, fatal);
+    if (!repeated) this.#listener.error(error, fatal);
   }
 
-  private receive(messages: DownlinkMessage[]): void {
+  #receive(messages: DownlinkMessage[]): void {
     const fresh = this.transcript.addReceived(messages);
     if (fresh.length === 0) return;
     const now = Date.now();
     for (const { message } of fresh) {
-      if (message.timestamp > 0) this.clockSkewMs = Math.min(this.clockSkewMs ?? Infinity, now - message.timestamp);
+      if (message.timestamp > 0) this.#clockSkewMs = Math.min(this.#clockSkewMs ?? Infinity, now - message.timestamp);
     }
     let ended = false;
     for (const { message } of fresh) {
       if (message.controlType === 'DISCONNECT') ended = true;
-      else if (message.sourceType === 'AGENT') this.setMode('agent');
-      else if (message.sourceType === 'SYSTEM' && AGENT_CONNECTED.test(message.content)) this.setMode('agent');
-      else if (message.queueFlag === 'Y' && this.mode === 'robot') this.setMode('queued');
+      else if (message.sourceType === 'AGENT') this.#setMode('agent');
+      else if (message.sourceType === 'SYSTEM' && AGENT_CONNECTED.test(message.content)) this.#setMode('agent');
+      else if (message.queueFlag === 'Y' && this.mode === 'robot') this.#setMode('queued');
     }
-    this.listener.messages(fresh);
+    this.#listener.messages(fresh);
     if (ended) {
-      this.halt();
-      this.end();
+      this.#halt();
+      this.#end();
     }
-    this.persistSoon();
-    this.host.requestUpdate();
+    this.#persistSoon();
+    this.#host.requestUpdate();
   }
 
-  private setMode(mode: ServiceMode): void {
+  #setMode(mode: ServiceMode): void {
     if (this.mode === mode) return;
     this.mode = mode;
-    if (mode === 'queued') this.queueLoop.start();
+    if (mode === 'queued') this.#queueLoop.start();
     else {
-      this.queueLoop.stop();
+      this.#queueLoop.stop();
       this.queue = null;
     }
-    this.persist();
-    this.host.requestUpdate();
+    this.#persist();
+    this.#host.requestUpdate();
   }
 
   /** Sends pending messages one at a time, in the order the visitor typed them. */
-  private async flushOutbox(): Promise<void> {
-    if (this.flushing || !this.client) return;
-    this.flushing = true;
+  async #flushOutbox(): Promise<void> {
+    if (this.#flushing || !this.#client) return;
+    this.#flushing = true;
     try {
       for (;;) {
-        if (this.detached || (this.state !== 'connected' && this.state !== 'reconnecting')) return;
-        const next = this.transcript.pending().find((e) => e.status === 'pending' && !this.inFlight.has(e.key));
+        if (this.#detached || (this.state !== 'connected' && this.state !== 'reconnecting')) return;
+        const next = this.transcript.pending().find((e) => e.status === 'pending' && !this.#inFlight.has(e.key));
         if (!next) return;
         if (typeof navigator !== 'undefined' && !navigator.onLine) return; // sent on `online`
-        const client: CcMessagingClient = this.client;
-        this.inFlight.add(next.key);
-        this.persist();
+        const client: CcMessagingClient = this.#client;
+        this.#inFlight.add(next.key);
+        this.#persist();
         try {
           await client.send('CHAT', next.text, { timestamp: next.timestamp });
           this.transcript.setStatus(next.key, 'sent');
-          this.listener.sent({ ...next, status: 'sent' });
+          this.#listener.sent({ ...next, status: 'sent' });
         } catch (error) {
           this.transcript.setStatus(next.key, 'failed');
-          this.fail(toApiError(error, 'send'), false);
+          this.#fail(toApiError(error, 'send'), false);
         } finally {
-          this.inFlight.delete(next.key);
-          this.persist();
-          this.host.requestUpdate();
+          this.#inFlight.delete(next.key);
+          this.#persist();
+          this.#host.requestUpdate();
         }
-        if (client !== this.client) return;
+        if (client !== this.#client) return;
       }
     } finally {
-      this.flushing = false;
+      this.#flushing = false;
     }
   }
 
-  private readonly onOnline = () => {
-    void this.flushOutbox();
+  readonly #onOnline = () => {
+    void this.#flushOutbox();
   };
 
-  private end(): void {
-    this.phase = 'ended';
+  #end(): void {
+    this.#phase = 'ended';
     this.queue = null;
-    this.setState('ended');
-    this.persist();
+    this.#setState('ended');
+    this.#persist();
   }
 
   /** Stops every loop and pending connect without touching what is shown. */
-  private halt(): void {
-    this.connectLoop.stop();
-    this.messageLoop.stop();
-    this.queueLoop.stop();
+  #halt(): void {
+    this.#connectLoop.stop();
+    this.#messageLoop.stop();
+    this.#queueLoop.stop();
   }
 
-  private setState(state: ConnectionState): void {
+  #setState(state: ConnectionState): void {
     if (this.state === state) return;
     this.state = state;
-    this.host.requestUpdate();
-    this.listener.stateChange(state);
+    this.#host.requestUpdate();
+    this.#listener.stateChange(state);
   }
 
   /**
@@ -578,28 +578,28 @@ export class ChatSession implements ReactiveController {
    * answer is the costliest thing an append does. A hidden page, a pagehide or the element's
    * removal saves at once; the outbox (what was sent, what is in flight) always saves at once.
    */
-  private persistSoon(): void {
-    this.persistTimer ??= setTimeout(() => this.persist(), PERSIST_DELAY_MS);
+  #persistSoon(): void {
+    this.#persistTimer ??= setTimeout(() => this.#persist(), PERSIST_DELAY_MS);
   }
 
-  private readonly savePending = () => {
-    if (this.persistTimer !== undefined) this.persist();
+  readonly #savePending = () => {
+    if (this.#persistTimer !== undefined) this.#persist();
   };
 
-  private persist(): void {
-    clearTimeout(this.persistTimer);
-    this.persistTimer = undefined;
-    if (!this.storageKey || !this.client || this.detached) return;
-    if (this.phase === 'idle' && this.transcript.entries.length === 0) return;
+  #persist(): void {
+    clearTimeout(this.#persistTimer);
+    this.#persistTimer = undefined;
+    if (!this.#storageKey || !this.#client || this.#detached) return;
+    if (this.#phase === 'idle' && this.transcript.entries.length === 0) return;
     const saved: SavedSession = {
       version: 1,
-      token: this.client.token,
-      phase: this.phase,
+      token: this.#client.token,
+      phase: this.#phase,
       mode: this.mode,
       entries: this.transcript.toJSON(),
-      inFlight: [...this.inFlight],
+      inFlight: [...this.#inFlight],
       unread: this.unread,
     };
-    saveSession(this.storageKey, saved);
+    saveSession(this.#storageKey, saved);
   }
 }
