@@ -253,4 +253,27 @@ describe('transcript limit', () => {
     sim.push({ sourceType: 'AGENT', content: 'Message 5', messageCode: 'lim-5' }, userId);
     await expect.poll(() => transcript(el)).toEqual(['AGENT: Message 3', 'AGENT: Message 4', 'AGENT: Message 5']);
   });
+
+  it('keeps the DOM bounded: evicted messages leave no nodes behind', async () => {
+    const userId = uniqueUser();
+    const el = await mountChat({ userId, attrs: { 'transcript-limit': '20' } });
+    await openAndGreet(el);
+    const nodes = () => {
+      const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_ALL);
+      let count = 0;
+      while (walker.nextNode()) count++;
+      return count;
+    };
+    const push = async (from: number) => {
+      for (let n = from; n < from + 40; n++) sim.push({ sourceType: 'AGENT', content: `Bulk ${n}`, messageCode: `bulk-${n}` }, userId);
+      await expect.poll(() => messageText(messages(el).at(-1)!), { timeout: 5000 }).toContain(`Bulk ${from + 39}`);
+      await el.updateComplete;
+    };
+    await push(0);
+    const afterFirst = nodes();
+    await push(40);
+    await push(80);
+    expect(messages(el)).toHaveLength(20);
+    expect(nodes()).toBe(afterFirst);
+  });
 });
