@@ -29,6 +29,8 @@ import { senderLabel } from './sender';
  * opens the panel (or `connect()` is called), resumes after a reload of the tab, and never loses or
  * repeats a message.
  *
+ * @tagname cc-chat
+ *
  * @fires cc-message - once per new message from the contact center; `detail: {key, message}`
  * @fires cc-message-sent - a message the visitor typed was accepted by the server; `detail: {key, text, timestamp}`
  * @fires cc-open - the panel opened
