@@ -53,6 +53,19 @@ export function messageBytes(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
+/**
+ * The API's limit is in bytes, the visitor counts characters: the limit and what is left, in
+ * characters at the draft's own bytes per character (1 for English, 3 for Chinese).
+ */
+export function characterBudget(text: string): { max: number; left: number } {
+  const bytes = messageBytes(text);
+  const perCharacter = Math.max(1, bytes / Math.max(1, [...text].length));
+  return {
+    max: Math.floor(MAX_MESSAGE_BYTES / perCharacter),
+    left: Math.floor((MAX_MESSAGE_BYTES - bytes) / perCharacter),
+  };
+}
+
 /** An API error for anything thrown, so the UI and `cc-error` always get the same shape. */
 export function toApiError(error: unknown, operation: string): CcApiError {
   if (isCcApiError(error)) return error;

@@ -6,6 +6,7 @@ import type { AccessTokenProvider } from '../api/types';
 import {
   ChatSession,
   MAX_MESSAGE_BYTES,
+  characterBudget,
   messageBytes,
   type ConnectionState,
 } from '../controllers/chat-session';
@@ -408,6 +409,7 @@ export class CcChat extends LitElement {
     const bytes = messageBytes(this.draft);
     const tooLong = bytes > MAX_MESSAGE_BYTES;
     const nearLimit = bytes > MAX_MESSAGE_BYTES * 0.8;
+    const budget = characterBudget(this.draft);
     return html`<form class="footer" part="composer" @submit=${this.onSubmit}>
       <textarea
         part="input"
@@ -421,7 +423,7 @@ export class CcChat extends LitElement {
         @keydown=${this.onComposerKeydown}
       ></textarea>
       <span id="counter" part="counter" class=${tooLong ? 'over' : ''} ?hidden=${!nearLimit}>
-        ${tooLong ? t.messageTooLong(MAX_MESSAGE_BYTES) : t.charactersLeft(MAX_MESSAGE_BYTES - bytes)}
+        ${tooLong ? t.messageTooLong(budget.max) : t.charactersLeft(budget.left)}
       </span>
       <button part="send-button" type="submit" aria-label=${t.send} ?disabled=${!this.draft.trim() || tooLong}>
         ${sendIcon}

@@ -40,9 +40,11 @@ describe('the 1 KB limit', () => {
     expect(counter.textContent!.trim()).toBe('0 characters left');
     expect(sendButton.disabled).toBe(false);
 
-    // Bytes, not characters: 342 Chinese characters are 1026 bytes in UTF-8.
+    // The limit is 1 KB of UTF-8, counted for the visitor in characters: 3 bytes each in Chinese.
+    await typeDraft(el, '字'.repeat(300));
+    expect(counter.textContent!.trim()).toBe('41 characters left');
     await typeDraft(el, '字'.repeat(342));
-    expect(counter.textContent!.trim()).toBe('Message is too long: at most 1024 characters');
+    expect(counter.textContent!.trim()).toBe('Message is too long: at most 341 characters');
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toBe(counter.id);
     expect(sendButton.disabled).toBe(true);
