@@ -12,6 +12,7 @@ import {
   type SessionPhase,
 } from './persistence';
 import { PollLoop } from './poll-loop';
+import { TabSync, type TabSyncMessage } from './tab-sync';
 import { Transcript } from './transcript';
 import { entryTimestamp, type ReceivedEntry, type SentEntry } from './transcript-entry';
 
@@ -115,6 +116,7 @@ export class ChatSession implements ReactiveController {
   #config: ChatSessionConfig | null = null;
   #client: CcMessagingClient | null = null;
   #storageKey = '';
+  readonly #tabs = new TabSync((message) => this.#fromOtherTab(message));
   readonly #inFlight = new Set<string>();
   #flushing = false;
   #lastTypingSignal = 0;
@@ -162,6 +164,7 @@ export class ChatSession implements ReactiveController {
     document.addEventListener('visibilitychange', this.#savePending);
     if (!this.#detached) return;
     this.#detached = false;
+    this.#tabs.join(this.#storageKey || null);
     // Moved in the DOM: the poll aborted on removal may have been answered all the same.
     if (this.#phase === 'connected') void this.#catchUp();
     this.#persist();
@@ -177,6 +180,7 @@ export class ChatSession implements ReactiveController {
     window.removeEventListener('pagehide', this.#savePending);
     document.removeEventListener('visibilitychange', this.#savePending);
     this.#savePending();
+    this.#tabs.join(null);
     this.#detached = true;
   }
 
@@ -213,6 +217,7 @@ export class ChatSession implements ReactiveController {
     if (!identityChanged) return;
     this.#halt();
     this.#storageKey = sessionKey(config.channelId, config.userId);
+    this.#tabs.join(config.channelId && !this.#detached ? this.#storageKey : null);
     const saved = config.channelId ? loadSession(this.#storageKey) : null;
     // Without a channel there is nothing to talk to yet; connect() says so.
     this.#client = config.channelId ? this.#createClient(config, saved?.token ?? null) : null;
@@ -494,9 +499,24 @@ export class ChatSession implements ReactiveController {
     if (!repeated) this.#listener.error(error, fatal);
   }
 
-  #receive(messages: DownlinkMessage[]): void {
+  /** Another tab of this visitor received or sent something: shown here too, if this tab is in the conversation. */
+  #fromOtherTab(message: TabSyncMessage): void {
+    // While this tab's own CONNECT is under way, the other tab's poll may get its greeting.
+    if ((this.#phase !== 'connected' && this.state !== 'connecting') || this.#detached) return;
+    if (message.type === 'received') {
+      this.#receive(message.messages, true);
+      return;
+    }
+    if (this.transcript.has(message.key)) return;
+    this.transcript.addSent(message.text, { key: message.key, timestamp: message.timestamp, status: 'sent' });
+    this.#persistSoon();
+    this.#host.requestUpdate();
+  }
+
+  #receive(messages: DownlinkMessage[], fromOtherTab = false): void {
     const fresh = this.transcript.addReceived(messages);
     if (fresh.length === 0) return;
+    if (!fromOtherTab) this.#tabs.post({ type: 'received', messages: fresh.map((entry) => entry.message) });
     const now = Date.now();
     for (const { message } of fresh) {
       if (message.timestamp > 0) this.#clockSkewMs = Math.min(this.#clockSkewMs ?? Infinity, now - message.timestamp);
@@ -546,6 +566,7 @@ export class ChatSession implements ReactiveController {
           await client.send('CHAT', next.text, { timestamp: next.timestamp });
           this.transcript.setStatus(next.key, 'sent');
           this.#listener.sent({ ...next, status: 'sent' });
+          this.#tabs.post({ type: 'sent', key: next.key, text: next.text, timestamp: next.timestamp });
         } catch (error) {
           this.transcript.setStatus(next.key, 'failed');
           this.#fail(toApiError(error, 'send'), false);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CcChat } from '../../../src/element/cc-chat';
 import {
   messageText,
   messages,
@@ -87,6 +88,25 @@ describe('remove and re-insert', () => {
 });
 
 describe('two elements on one page', () => {
+  it('of the same visitor (two tabs) both show the whole conversation, whichever poll got each message', async () => {
+    const userId = uniqueUser('tabs');
+    const first = await mountChat({ userId });
+    const second = await mountChat({ userId });
+    await openAndGreet(first);
+    // The contact center already has this customer's session: the second CONNECT brings no greeting.
+    second.show();
+    await waitForState(second, 'connected');
+    for (const n of [1, 2, 3, 4]) sim.agentSays(`Shared ${n}`, userId);
+    const shared = (el: CcChat) => messages(el, 'AGENT').map(messageText);
+    await expect.poll(() => shared(first)).toEqual(['Shared 1', 'Shared 2', 'Shared 3', 'Shared 4']);
+    await expect.poll(() => shared(second)).toEqual(['Shared 1', 'Shared 2', 'Shared 3', 'Shared 4']);
+
+    first.send('Typed in the first tab');
+    await expect.poll(() => messages(second, 'CUSTOMER').map(messageText)).toEqual(['Typed in the first tab']);
+    expect(sends('CHAT', 'Typed in the first tab', userId)).toHaveLength(1);
+    expect(messages(first, 'CUSTOMER')).toHaveLength(1);
+  });
+
   it('are independent: each its own customer, session, messages and end', async () => {
     const alice = uniqueUser('alice');
     const bob = uniqueUser('bob');
