@@ -1,5 +1,7 @@
 // Shared helpers for the simulator's Node tests: a tiny ccmessaging client over fetch.
 
+import type { WireMessage } from '../../../src/simulator';
+
 export const ORIGIN = 'http://sim.test';
 export const API = `${ORIGIN}/apiaccess/ccmessaging`;
 export const CHANNEL_ID = 'chan-1';
@@ -32,22 +34,8 @@ export async function call<T = Record<string, unknown>>(
   return { status: response.status, headers: response.headers, body, text };
 }
 
-export interface Downlink {
-  from: string;
-  to: string;
-  channel: string;
-  controlType: string;
-  mediaType: string | null;
-  content: string;
-  simQuestions: string[] | null;
-  senderNickname: string | null;
-  senderAvatar: string | null;
-  timestamp: number;
-  sourceType: string;
-  callId: string | null;
-  robotGender: string | null;
-  messageCode: string;
-}
+/** A downlink message as the simulator sends it. */
+export type Downlink = WireMessage;
 
 /** One visitor: applyToken once, then the token goes on every call. */
 export class Client {
