@@ -12,7 +12,7 @@ import {
   type CallRejection,
   type CallState,
 } from './call-events';
-import { isFatal, toApiError } from './chat-session';
+import { isFatal, isSameFailure, toApiError } from './chat-session';
 import { PollLoop } from './poll-loop';
 
 export type { CallGateway, CallRejection, CallState } from './call-events';
@@ -89,8 +89,8 @@ export class CallSession implements ReactiveController {
   readonly #listener: CallSessionListener;
   readonly #loop: PollLoop;
 
-  #_status: CallStatus = IDLE_CALL;
-  #_support: CallSupport = 'unknown';
+  #status: CallStatus = IDLE_CALL;
+  #support: CallSupport = 'unknown';
   #supportFor: CcMessagingClient | null = null;
   #supportCheck: Promise<boolean | null> | null = null;
   /** The client of the call under way. */
@@ -98,9 +98,9 @@ export class CallSession implements ReactiveController {
   /** Counts calls, so that the answer of an earlier call's request changes nothing. */
   #callNumber = 0;
   #reportedUnknown = new Set<string>();
-  #_lastError: CcApiError | null = null;
+  #lastError: CcApiError | null = null;
   #connectedAt = 0;
-  #_elapsedSeconds = 0;
+  #elapsedSeconds = 0;
   #tick: ReturnType<typeof setTimeout> | undefined;
   #hostIsConnected = false;
   #listeningForPageHide = false;
@@ -122,7 +122,7 @@ export class CallSession implements ReactiveController {
 
   hostConnected(): void {
     this.#hostIsConnected = true;
-    if (this.#_status.state === 'connected') this.#scheduleTick();
+    if (this.#status.state === 'connected') this.#scheduleTick();
   }
 
   hostDisconnected(): void {
@@ -132,31 +132,31 @@ export class CallSession implements ReactiveController {
 
   /** The current call (or the last one, until the next starts). */
   get status(): CallStatus {
-    return this.#_status;
+    return this.#status;
   }
 
   get state(): CallState {
-    return this.#_status.state;
+    return this.#status.state;
   }
 
   /** Requesting, queued or connected. */
   get active(): boolean {
-    return isActiveCallState(this.#_status.state);
+    return isActiveCallState(this.#status.state);
   }
 
   /** What checkClickToCallSupport said for the current client. */
   get support(): CallSupport {
-    return this.#supportFor !== null && this.#supportFor === this.#options.client() ? this.#_support : 'unknown';
+    return this.#supportFor !== null && this.#supportFor === this.#options.client() ? this.#support : 'unknown';
   }
 
   /** The failure of the last event request while it is being retried; null once one succeeds. */
   get lastError(): CcApiError | null {
-    return this.#_lastError;
+    return this.#lastError;
   }
 
   /** Whole seconds since "Call connected" (0 before). */
   get elapsedSeconds(): number {
-    return this.#_elapsedSeconds;
+    return this.#elapsedSeconds;
   }
 
   /** The state of the event loop, for tests and diagnostics. */
@@ -173,19 +173,19 @@ export class CallSession implements ReactiveController {
     if (!client) return Promise.resolve(null);
     if (this.#supportFor === client && this.#supportCheck) return this.#supportCheck;
     this.#supportFor = client;
-    this.#_support = 'checking';
+    this.#support = 'checking';
     const check: Promise<boolean | null> = client.checkClickToCallSupport().then(
       (answer) => {
         if (this.#supportFor !== client) return null;
         // The call is WebRTC only: a tenant without WebRTC cannot take it either.
         const supported = answer.clickToCallSupported && answer.webRTCSupported;
-        this.#_support = supported ? 'supported' : 'unsupported';
+        this.#support = supported ? 'supported' : 'unsupported';
         this.#host.requestUpdate();
         return supported;
       },
       (error: unknown) => {
         if (this.#supportFor === client) {
-          this.#_support = 'unknown';
+          this.#support = 'unknown';
           if (this.#supportCheck === check) this.#supportCheck = null;
           this.#host.requestUpdate();
         }
@@ -209,11 +209,11 @@ export class CallSession implements ReactiveController {
     const client = this.#options.client();
     this.#client = client;
     this.#reportedUnknown.clear();
-    this.#_lastError = null;
-    this.#_elapsedSeconds = 0;
+    this.#lastError = null;
+    this.#elapsedSeconds = 0;
     this.#setStatus({ ...IDLE_CALL, state: 'requesting' });
     this.#listenForPageHide();
-    const current = () => number === this.#callNumber && this.#_status.state === 'requesting';
+    const current = () => number === this.#callNumber && this.#status.state === 'requesting';
 
     if (!client) {
       this.#listener.error(
@@ -300,22 +300,22 @@ export class CallSession implements ReactiveController {
       }
       return;
     }
-    const previous = this.#_status.state;
+    const previous = this.#status.state;
     const next = nextCallState(previous, outcome);
     const fromServer = { resultDesc: event.resultDesc, eventId: event.eventId };
     switch (outcome.kind) {
       case 'continue':
         return;
       case 'queued':
-        if (next !== previous) this.#setStatus({ ...this.#_status, ...fromServer, state: next });
+        if (next !== previous) this.#setStatus({ ...this.#status, ...fromServer, state: next });
         return;
       case 'connected':
-        if (next === previous && sameGateway(this.#_status.gateway, outcome.gateway)) return;
+        if (next === previous && sameGateway(this.#status.gateway, outcome.gateway)) return;
         if (next !== previous) {
           this.#connectedAt = performance.now();
-          this.#_elapsedSeconds = 0;
+          this.#elapsedSeconds = 0;
         }
-        this.#setStatus({ ...this.#_status, ...fromServer, state: next, gateway: outcome.gateway });
+        this.#setStatus({ ...this.#status, ...fromServer, state: next, gateway: outcome.gateway });
         if (next !== previous) this.#scheduleTick();
         return;
       case 'failed':
@@ -341,16 +341,14 @@ export class CallSession implements ReactiveController {
   }
 
   #report(error: CcApiError, fatal: boolean): void {
-    const previous = this.#_lastError;
-    const repeated =
-      previous?.kind === error.kind && previous.status === error.status && previous.resultCode === error.resultCode;
-    this.#_lastError = error;
+    const repeated = isSameFailure(this.#lastError, error);
+    this.#lastError = error;
     this.#host.requestUpdate();
     if (!repeated) this.#listener.error(error, fatal);
   }
 
   #recovered(): void {
-    this.#_lastError = null;
+    this.#lastError = null;
     this.#host.requestUpdate();
   }
 
@@ -359,27 +357,27 @@ export class CallSession implements ReactiveController {
     this.#loop.stop();
     this.#clearTick();
     this.#unlistenForPageHide();
-    this.#_lastError = null;
-    const wasConnected = this.#_status.state === 'connected';
+    this.#lastError = null;
+    const wasConnected = this.#status.state === 'connected';
     const durationSeconds = wasConnected ? Math.floor((performance.now() - this.#connectedAt) / 1000) : null;
-    if (wasConnected) this.#_elapsedSeconds = durationSeconds ?? 0;
-    this.#setStatus({ ...this.#_status, durationSeconds, ...patch });
+    if (wasConnected) this.#elapsedSeconds = durationSeconds ?? 0;
+    this.#setStatus({ ...this.#status, durationSeconds, ...patch });
   }
 
   #setStatus(status: CallStatus): void {
-    const previous = this.#_status.state;
-    this.#_status = Object.freeze(status);
+    const previous = this.#status.state;
+    this.#status = Object.freeze(status);
     this.#host.requestUpdate();
-    this.#listener.statusChange(this.#_status, previous);
+    this.#listener.statusChange(this.#status, previous);
   }
 
   /** Updates `elapsedSeconds` on each whole second after "Call connected". */
   #scheduleTick(): void {
     this.#clearTick();
-    if (!this.#hostIsConnected || this.#_status.state !== 'connected') return;
+    if (!this.#hostIsConnected || this.#status.state !== 'connected') return;
     const elapsed = performance.now() - this.#connectedAt;
     // A timer may fire a hair early: round to the nearest ms first, so a second is never counted late.
-    this.#_elapsedSeconds = Math.floor(Math.round(elapsed) / 1000);
+    this.#elapsedSeconds = Math.floor(Math.round(elapsed) / 1000);
     this.#tick = setTimeout(
       () => {
         this.#tick = undefined;

@@ -58,10 +58,11 @@ export function messageBytes(text: string): number {
  * The API's limit is in bytes, the visitor counts characters: the limit and what is left, in
  * characters at the draft's own bytes per character (1 for English, 3 for Chinese).
  */
-export function characterBudget(text: string): { max: number; left: number } {
+export function characterBudget(text: string): { bytes: number; max: number; left: number } {
   const bytes = messageBytes(text);
   const perCharacter = Math.max(1, bytes / Math.max(1, [...text].length));
   return {
+    bytes,
     max: Math.floor(MAX_MESSAGE_BYTES / perCharacter),
     left: Math.floor((MAX_MESSAGE_BYTES - bytes) / perCharacter),
   };
@@ -86,6 +87,11 @@ export function isFatal(error: CcApiError): boolean {
   if (error.kind === 'http') return [400, 401, 403, 404].includes(error.status ?? 0);
   if (error.kind === 'result') return error.operation !== 'poll';
   return false;
+}
+
+/** Whether a failure is the same as the previous one, so that a streak is reported once, not per retry. */
+export function isSameFailure(previous: CcApiError | null, error: CcApiError): boolean {
+  return previous?.kind === error.kind && previous.status === error.status && previous.resultCode === error.resultCode;
 }
 
 /** Whether a SYSTEM line tells that an agent has taken over (English and Chinese tenants). */
@@ -483,10 +489,7 @@ export class ChatSession implements ReactiveController {
   }
 
   #fail(error: CcApiError, fatal: boolean): void {
-    const repeated =
-      this.lastError?.kind === error.kind &&
-      this.lastError.status === error.status &&
-      this.lastError.resultCode === error.resultCode;
+    const repeated = isSameFailure(this.lastError, error);
     this.lastError = error;
     if (this.state !== 'ended' && this.state !== 'idle') {
       const offline = typeof navigator !== 'undefined' && !navigator.onLine;

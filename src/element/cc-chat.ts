@@ -406,10 +406,9 @@ export class CcChat extends LitElement {
         <button part="new-button" type="button" @click=${this.startNewConversation}>${t.newConversation}</button>
       </div>`;
     }
-    const bytes = messageBytes(this.draft);
-    const tooLong = bytes > MAX_MESSAGE_BYTES;
-    const nearLimit = bytes > MAX_MESSAGE_BYTES * 0.8;
     const budget = characterBudget(this.draft);
+    const tooLong = budget.bytes > MAX_MESSAGE_BYTES;
+    const nearLimit = budget.bytes > MAX_MESSAGE_BYTES * 0.8;
     return html`<form class="footer" part="composer" @submit=${this.onSubmit}>
       <textarea
         part="input"

@@ -7,6 +7,7 @@ import type { OutgoingStatus, ReceivedEntry, SentEntry, TranscriptEntry } from '
 import { messageStyles } from '../../../src/element/message-styles';
 import { messageSummary, renderEntry, type RenderContext } from '../../../src/element/render-entry';
 import { en, zhCN } from '../../../src/element/strings';
+import { downlink } from '../../support/downlink';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -14,29 +15,8 @@ import { en, zhCN } from '../../../src/element/strings';
 let seq = 0;
 const NOW = Date.now();
 
-function message(overrides: Partial<DownlinkMessage> = {}): DownlinkMessage {
-  return {
-    from: 'cfg-1',
-    to: 'visitor-1',
-    channel: 'WEB',
-    controlType: 'CHAT',
-    mediaType: 'TEXT',
-    content: '',
-    timestamp: NOW,
-    sourceType: 'ROBOT',
-    senderNickname: null,
-    senderAvatar: null,
-    simQuestions: [],
-    messageCode: null,
-    callId: null,
-    contentType: null,
-    mediaFileType: null,
-    robotGender: null,
-    interIdx: null,
-    queueFlag: null,
-    isOfflineStatus: null,
-    ...overrides,
-  };
+function message(fields: Partial<DownlinkMessage> = {}): DownlinkMessage {
+  return downlink({ timestamp: NOW, ...fields });
 }
 
 function received(overrides: Partial<DownlinkMessage> = {}, key = `r${++seq}`): ReceivedEntry {

@@ -2,30 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { DownlinkMessage } from '../../../src/api/types';
 import { messageKey, Transcript } from '../../../src/controllers/transcript';
 import type { TranscriptEntry } from '../../../src/controllers/transcript-entry';
+import { downlink } from '../../support/downlink';
 
 function msg(fields: Partial<DownlinkMessage> = {}): DownlinkMessage {
-  return {
-    from: 'agent-1',
-    to: 'visitor',
-    channel: 'WEB',
-    controlType: 'CHAT',
-    mediaType: 'TEXT',
-    content: 'hello',
-    timestamp: 1_000,
-    sourceType: 'AGENT',
-    senderNickname: 'Dana',
-    senderAvatar: null,
-    simQuestions: [],
-    messageCode: null,
-    callId: null,
-    contentType: null,
-    mediaFileType: null,
-    robotGender: null,
-    interIdx: null,
-    queueFlag: null,
-    isOfflineStatus: null,
-    ...fields,
-  };
+  return downlink({ from: 'agent-1', to: 'visitor', content: 'hello', timestamp: 1_000, sourceType: 'AGENT', senderNickname: 'Dana', ...fields });
 }
 
 /** What a reader sees: the text of each entry, in order. */
