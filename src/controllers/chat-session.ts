@@ -45,6 +45,8 @@ export interface ChatSessionListener {
 export const MAX_MESSAGE_BYTES = 1024;
 /** The typing signal (INPUT) goes out at most this often. */
 export const TYPING_SIGNAL_MS = 5000;
+/** The `from` of the system lines the widget writes into the transcript itself. */
+const LOCAL_SENDER = 'cc-chat';
 /** Received messages are written to sessionStorage at most this often (see persistSoon). */
 const PERSIST_DELAY_MS = 1000;
 /** How often the queue position is asked for while queued. */
@@ -364,7 +366,7 @@ export class ChatSession implements ReactiveController {
     const timestamp = this.#sendTimestamp();
     this.#localLines += 1;
     const message: DownlinkMessage = {
-      from: 'cc-chat',
+      from: LOCAL_SENDER,
       to: this.#config?.userId ?? '',
       channel: 'WEB',
       controlType: 'CHAT',
@@ -441,8 +443,10 @@ export class ChatSession implements ReactiveController {
    */
   async #catchUp(): Promise<void> {
     const client = this.#client;
+    // Lines this widget wrote itself (call states) carry the visitor's clock, not the server's.
     const since = this.transcript.entries.reduce(
-      (latest, entry) => (entry.kind === 'received' ? Math.max(latest, entry.message.timestamp) : latest),
+      (latest, entry) =>
+        entry.kind === 'received' && entry.message.from !== LOCAL_SENDER ? Math.max(latest, entry.message.timestamp) : latest,
       0,
     );
     if (!client || since <= 0) return;
