@@ -44,6 +44,10 @@ test('the IIFE, loaded twice, runs a whole conversation under a strict CSP', asy
   // The panel is styled (constructed stylesheets pass the CSP): it is a positioned, sized box.
   const box = await w.panel.boundingBox();
   expect(box && box.width > 300 && box.height > 300).toBe(true);
+  // One copy of lit-html in the bundle: each copy registers its version as it loads, and the page loads
+  // the script twice. A second copy inside the bundle would cost 3 KB and split Lit's sentinels.
+  const litVersions = await page.evaluate(() => (globalThis as { litHtmlVersions?: string[] }).litHtmlVersions);
+  expect(litVersions).toEqual(['3.3.0', '3.3.0']);
   expect(problems).toEqual([]);
 });
 
