@@ -1,26 +1,43 @@
+import { resolve } from 'node:path';
 import { defineConfig, type BuildOptions } from 'vite';
 import { simulatorPlugin } from './demo/simulator-plugin.ts';
 import { minifyLitCss } from './scripts/minify-lit-css.ts';
 import { minifyLitHtml } from './scripts/minify-lit-html.ts';
+import { shareCoreModules } from './scripts/share-core-modules.ts';
 
 // `npm start`: the demo page (index.html) with the ccmessaging simulator served over real HTTP
 // from the same dev server, so the widget talks to it exactly as it would to a backend.
 // `npm run build`: the library. Default mode: ES modules for bundlers, Lit (and msw) left as
-// dependencies; `--mode iife`: the script-tag file with everything bundled.
+// dependencies; `--mode iife`: the script-tag file with everything bundled; `--mode call-iife`: the
+// click-to-call script that the script-tag file adds to the page when a call is possible.
 export default defineConfig(({ mode }) => ({
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
-  plugins: [simulatorPlugin(), minifyLitCss()],
-  build: mode === 'iife' ? iifeBuild : mode === 'server' ? serverBuild : moduleBuild,
+  plugins: [simulatorPlugin(), minifyLitCss(), ...(mode === 'call-iife' ? [shareCoreModules()] : [])],
+  resolve: mode === 'iife' ? { alias: [{ find: /^\.\/call-loader$/, replacement: resolve('src/embed/call-loader.ts') }] } : {},
+  build: { iife: iifeBuild, 'call-iife': callIifeBuild, server: serverBuild }[mode] ?? moduleBuild,
 }));
 
-/** The script-tag file: everything bundled (Lit included), registers <cc-chat> when loaded. */
+/**
+ * The script-tag file: everything bundled (Lit included), registers <cc-chat> when loaded. Its
+ * call-loader is the one that adds cc-chat-call.iife.js to the page (the alias above).
+ */
 const iifeBuild: BuildOptions = {
   outDir: 'dist',
   emptyOutDir: false,
   copyPublicDir: false,
   target: 'es2022',
-  lib: { entry: 'src/embed.ts', formats: ['iife'], name: 'CcChatEmbed', fileName: () => 'cc-chat.iife.js' },
+  lib: { entry: 'src/embed/index.ts', formats: ['iife'], name: 'CcChatEmbed', fileName: () => 'cc-chat.iife.js' },
+  rolldownOptions: { plugins: [minifyLitHtml()] },
+};
+
+/** The click-to-call of the script-tag build, on the widget's own Lit (shareCoreModules, above). */
+const callIifeBuild: BuildOptions = {
+  outDir: 'dist',
+  emptyOutDir: false,
+  copyPublicDir: false,
+  target: 'es2022',
+  lib: { entry: 'src/call/embed.ts', formats: ['iife'], name: 'CcChatCall', fileName: () => 'cc-chat-call.iife.js' },
   rolldownOptions: { plugins: [minifyLitHtml()] },
 };
 

@@ -136,9 +136,3 @@ export function nextCallState(current: CallState, outcome: CallEventOutcome): Ca
  * `unsupported` (checkClickToCallSupport said no) and `no-webrtc` (this browser cannot make calls).
  */
 export type CallRejection = '7' | '12' | '13' | 'unsupported' | 'no-webrtc' | (string & {});
-
-/** Whether this browser can take part in a WebRTC call at all (it does not ask for the microphone). */
-export function browserHasWebRtc(): boolean {
-  const g = globalThis as { RTCPeerConnection?: unknown; navigator?: { mediaDevices?: unknown } };
-  return typeof g.RTCPeerConnection === 'function' && g.navigator?.mediaDevices != null;
-}

@@ -4,7 +4,6 @@ import { CcApiError } from '../api/errors';
 import type { ClickToCallEvent, MediaAbility } from '../api/types';
 import type { BackoffOptions } from './backoff';
 import {
-  browserHasWebRtc,
   classifyCallEvent,
   isActiveCallState,
   nextCallState,
@@ -12,7 +11,8 @@ import {
   type CallRejection,
   type CallState,
 } from './call-events';
-import { isFatal, isSameFailure, toApiError } from './chat-session';
+import { browserHasWebRtc } from './call-support';
+import { isFatal, isSameFailure, toApiError } from './failures';
 import { PollLoop } from './poll-loop';
 
 export type { CallGateway, CallRejection, CallState } from './call-events';
@@ -64,15 +64,17 @@ export interface CallSessionListener {
 export interface CallSessionOptions {
   /** The API client to call with (the chat session's: it applies for its token lazily). */
   client: () => CcMessagingClient | null;
+  /**
+   * Whether the channel offers calls (the core's {@link CallSupport}, asked once per client): true, false,
+   * or null when unknown (the call is tried all the same).
+   */
+  checkSupport: () => Promise<boolean | null>;
   /** `audio` (mediaAbility 0) or `video` (1), read when a call starts. */
   media: () => MediaAbility;
   /** Shortest time between the starts of two event requests, ms (default 1000); the server holds each one. */
   intervalMs?: () => number;
   backoff?: BackoffOptions;
 }
-
-/** Whether click-to-call is offered: unknown until checkClickToCallSupport has answered. */
-export type CallSupport = 'unknown' | 'checking' | 'supported' | 'unsupported';
 
 /**
  * One visitor's click-to-call: checkClickToCallSupport (once, when first needed), createClickToCall, the
@@ -90,9 +92,6 @@ export class CallSession implements ReactiveController {
   readonly #loop: PollLoop;
 
   #status: CallStatus = IDLE_CALL;
-  #support: CallSupport = 'unknown';
-  #supportFor: CcMessagingClient | null = null;
-  #supportCheck: Promise<boolean | null> | null = null;
   /** The client of the call under way. */
   #client: CcMessagingClient | null = null;
   /** Counts calls, so that the answer of an earlier call's request changes nothing. */
@@ -144,11 +143,6 @@ export class CallSession implements ReactiveController {
     return isActiveCallState(this.#status.state);
   }
 
-  /** What checkClickToCallSupport said for the current client. */
-  get support(): CallSupport {
-    return this.#supportFor !== null && this.#supportFor === this.#options.client() ? this.#support : 'unknown';
-  }
-
   /** The failure of the last event request while it is being retried; null once one succeeds. */
   get lastError(): CcApiError | null {
     return this.#lastError;
@@ -162,41 +156,6 @@ export class CallSession implements ReactiveController {
   /** The state of the event loop, for tests and diagnostics. */
   get polling(): boolean {
     return this.#loop.running;
-  }
-
-  /**
-   * Asks checkClickToCallSupport once per client (concurrent callers share the request). Resolves to whether
-   * click-to-call is offered, or null when unknown (no client, or the request failed: asked again next time).
-   */
-  checkSupport(): Promise<boolean | null> {
-    const client = this.#options.client();
-    if (!client) return Promise.resolve(null);
-    if (this.#supportFor === client && this.#supportCheck) return this.#supportCheck;
-    this.#supportFor = client;
-    this.#support = 'checking';
-    const check: Promise<boolean | null> = client.checkClickToCallSupport().then(
-      (answer) => {
-        if (this.#supportFor !== client) return null;
-        // The call is WebRTC only: a tenant without WebRTC cannot take it either.
-        const supported = answer.clickToCallSupported && answer.webRTCSupported;
-        this.#support = supported ? 'supported' : 'unsupported';
-        this.#host.requestUpdate();
-        return supported;
-      },
-      (error: unknown) => {
-        if (this.#supportFor === client) {
-          this.#support = 'unknown';
-          if (this.#supportCheck === check) this.#supportCheck = null;
-          this.#host.requestUpdate();
-        }
-        const apiError = toApiError(error, 'checkClickToCallSupport');
-        if (apiError.kind !== 'aborted') this.#listener.error(apiError, isFatal(apiError));
-        return null;
-      },
-    );
-    this.#supportCheck = check;
-    this.#host.requestUpdate();
-    return check;
   }
 
   /**
@@ -232,7 +191,7 @@ export class CallSession implements ReactiveController {
       this.#finish({ state: 'rejected', rejection: 'no-webrtc' });
       return;
     }
-    const supported = await this.checkSupport();
+    const supported = await this.#options.checkSupport();
     if (!current()) return;
     if (supported === false) {
       this.#finish({ state: 'rejected', rejection: 'unsupported' });

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CcMessagingClient } from '../api/client';
-import { CcApiError, isCcApiError } from '../api/errors';
+import { CcApiError } from '../api/errors';
 import type { AccessTokenProvider, DownlinkMessage, QueueInfo } from '../api/types';
+import { isFatal, isSameFailure, toApiError } from './failures';
 import {
   forgetSession,
   loadSession,
@@ -68,32 +69,6 @@ export function characterBudget(text: string): { bytes: number; max: number; lef
     max: Math.floor(MAX_MESSAGE_BYTES / perCharacter),
     left: Math.floor((MAX_MESSAGE_BYTES - bytes) / perCharacter),
   };
-}
-
-/** An API error for anything thrown, so the UI and `cc-error` always get the same shape. */
-export function toApiError(error: unknown, operation: string): CcApiError {
-  if (isCcApiError(error)) return error;
-  return new CcApiError({
-    kind: 'network',
-    operation,
-    message: error instanceof Error ? error.message : 'Something went wrong.',
-    cause: error,
-  });
-}
-
-/**
- * A failure the visitor cannot wait out: the configuration or the service is wrong. The loops keep
- * retrying slowly all the same, so fixing a proxy or a deployment heals open pages.
- */
-export function isFatal(error: CcApiError): boolean {
-  if (error.kind === 'http') return [400, 401, 403, 404].includes(error.status ?? 0);
-  if (error.kind === 'result') return error.operation !== 'poll';
-  return false;
-}
-
-/** Whether a failure is the same as the previous one, so that a streak is reported once, not per retry. */
-export function isSameFailure(previous: CcApiError | null, error: CcApiError): boolean {
-  return previous?.kind === error.kind && previous.status === error.status && previous.resultCode === error.resultCode;
 }
 
 /** Whether a SYSTEM line tells that an agent has taken over (English and Chinese tenants). */

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CcApiError } from '../api/errors';
+import { CcApiError } from '../api/errors';
 import type { AccessTokenProvider } from '../api/types';
 import {
   ChatSession,
@@ -12,10 +12,10 @@ import {
 } from '../controllers/chat-session';
 import { rememberedUserId, MAX_USER_ID_LENGTH } from '../controllers/persistence';
 import type { ReceivedEntry, TranscriptEntry } from '../controllers/transcript-entry';
-import { CallSession, type CallState, type CallStatus } from '../controllers/call-session';
-import { browserHasWebRtc, isActiveCallState, isFinalCallState } from '../controllers/call-events';
-import { callStyles } from './call-styles';
-import { renderCallBar, renderCallButton } from './call-view';
+import type { CallState } from '../controllers/call-events';
+import { browserHasWebRtc, CallSupport } from '../controllers/call-support';
+import type { CallFeature, CallFeatureHost } from './call-host';
+import { loadCallFeature } from './call-loader';
 import { ccEvent } from './events';
 import { chromeStyles } from './styles';
 import { messageStyles } from './message-styles';
@@ -78,7 +78,7 @@ import { senderLabel } from './sender';
  * @cssprop --cc-chat-hangup - background of the hang-up button (#c5221f)
  */
 export class CcChat extends LitElement {
-  static override styles = [chromeStyles, messageStyles, callStyles];
+  static override styles = [chromeStyles, messageStyles];
 
   /** Where `/apiaccess/ccmessaging/...` is served: the site's proxy, or the contact center in direct mode. Default: this page's origin. */
   @property({ attribute: 'base-url' }) baseUrl = '';
@@ -114,15 +114,10 @@ export class CcChat extends LitElement {
   @state() private draft = '';
   @state() private announcement = '';
   @state() private unread = 0;
-  /** Hides the call bar of a finished call (until the next call). */
-  @state() private callDismissed = false;
 
   @query('[part~="input"]') private input!: HTMLTextAreaElement | null;
   @query('[part~="launcher"]') private launcher!: HTMLButtonElement | null;
   @query('[part~="transcript"]') private transcriptEl!: HTMLElement | null;
-  @query('[part~="hangup-button"]') private hangupButton!: HTMLButtonElement | null;
-  @query('[part~="call-dismiss-button"]') private callDismissButton!: HTMLButtonElement | null;
-  @query('[part~="call-button"]') private callButton!: HTMLButtonElement | null;
 
   private readonly session = new ChatSession(this, {
     messages: (entries) => this.onMessages(entries),
@@ -132,27 +127,15 @@ export class CcChat extends LitElement {
     error: (error, fatal) => this.reportError(error, fatal),
   });
 
-  private readonly call = new CallSession(
+  private readonly callSupport = new CallSupport(
     this,
-    {
-      statusChange: (status, previous) => this.onCallStatus(status, previous),
-      error: (error, fatal) => this.reportError(error, fatal),
-      protocol: (resultDesc) =>
-        this.dispatchEvent(
-          ccEvent('cc-error', {
-            kind: 'protocol',
-            operation: 'getClickToCallEvents',
-            message: `Unknown click-to-call event "${resultDesc.slice(0, 200)}"; still polling.`,
-            fatal: false,
-          }),
-        ),
-    },
-    {
-      client: () => this.session.apiClient,
-      media: () => (this.callMedia === 'video' ? 'video' : 'audio'),
-      intervalMs: () => Math.max(0, Number(this.pollInterval) || 1000),
-    },
+    () => this.session.apiClient,
+    (error, fatal) => this.reportError(error, fatal),
   );
+  /** The click-to-call, once its code is loaded (see call-loader.ts). */
+  private call: CallFeature | null = null;
+  private callLoad: Promise<CallFeature | null> | null = null;
+  private pendingCallStart: Promise<void> | null = null;
 
   private text: CcStrings = stringsFor(undefined);
   private generatedUserId = '';
@@ -199,7 +182,7 @@ export class CcChat extends LitElement {
 
   /** The click-to-call's state (the same as the last `cc-call-status`). */
   get callState(): CallState {
-    return this.call.state;
+    return this.call?.state ?? 'idle';
   }
 
   /**
@@ -207,12 +190,22 @@ export class CcChat extends LitElement {
    * while a call is going on. Resolves when the call is on its way (events followed) or was refused.
    */
   startCall(): Promise<void> {
-    return this.call.start();
+    const start: Promise<void> = this.loadCall().then(async (call) => {
+      if (!call) return;
+      // The call's status region is rendered (idle) before it first speaks, so screen readers announce it.
+      await this.updateComplete;
+      if (this.pendingCallStart !== start) return; // endCall() (or another startCall) came meanwhile
+      this.pendingCallStart = null;
+      await call.start();
+    });
+    this.pendingCallStart = start;
+    return start;
   }
 
   /** Hangs up: dropClickToCall is sent, and the call is `ended` at once. */
   endCall(): Promise<void> {
-    return this.call.end();
+    this.pendingCallStart = null; // a call still waiting for its code never starts
+    return this.call?.end() ?? Promise.resolve();
   }
 
   override connectedCallback(): void {
@@ -258,7 +251,11 @@ export class CcChat extends LitElement {
     // connected (never at page load, never racing the CONNECT), or by startCall().
     if (this.callSupportWanted && this.open && this.session.state === 'connected') {
       this.callSupportWanted = false;
-      if (this.call.support === 'unknown') void this.call.checkSupport();
+      if (this.callSupport.state === 'unknown') {
+        void this.callSupport.check().then((supported) => {
+          if (supported && browserHasWebRtc()) void this.loadCall();
+        });
+      }
     }
   }
 
@@ -285,7 +282,7 @@ export class CcChat extends LitElement {
     const t = this.text;
     const launcherLabel =
       (this.unread > 0 ? `${t.openChat}, ${t.unreadLabel(this.unread)}` : t.openChat) +
-      (this.call.active ? `, ${t.callInProgress}` : '');
+      (this.call?.active ? `, ${t.callInProgress}` : '');
     return html`
       <button
         part="launcher"
@@ -300,7 +297,7 @@ export class CcChat extends LitElement {
           ? html`<span part="badge" aria-hidden="true">${this.unread > 99 ? '99+' : this.unread}</span>`
           : nothing}
       </button>
-      ${this.open ? nothing : this.renderCall(true)}
+      ${this.open ? nothing : (this.call?.renderBar(true) ?? nothing)}
       <section
         id="panel"
         part="panel"
@@ -309,7 +306,7 @@ export class CcChat extends LitElement {
         ?hidden=${!this.open}
         @keydown=${this.onPanelKeydown}
       >
-        ${this.renderHeader()} ${this.open ? this.renderCall(false) : nothing} ${this.renderNotice()}
+        ${this.renderHeader()} ${this.open ? (this.call?.renderBar(false) ?? nothing) : nothing} ${this.renderNotice()}
         ${this.renderQueue()}
         <div
           part="transcript"
@@ -346,9 +343,7 @@ export class CcChat extends LitElement {
               <button part="end-button" type="button" @click=${() => this.session.disconnect()}>${t.endChat}</button>
             </div>`
           : nothing}
-        ${this.callButtonShown
-          ? renderCallButton(this.callMedia === 'video' ? 'video' : 'audio', t, () => this.onCallButton())
-          : nothing}
+        ${this.call && this.callButtonShown ? this.call.renderButton() : nothing}
         <button part="close-button" type="button" aria-label=${t.closeChat} @click=${this.closeAndReturnFocus}>
           ${closeIcon}
         </button>
@@ -356,22 +351,8 @@ export class CcChat extends LitElement {
     `;
   }
 
-  /** The call bar: in the panel, or beside the launcher (`compact`) while the panel is closed. */
-  private renderCall(compact: boolean) {
-    return renderCallBar({
-      strings: this.text,
-      status: this.call.status,
-      elapsedSeconds: this.call.elapsedSeconds,
-      error: this.call.lastError,
-      dismissed: this.callDismissed,
-      compact,
-      onHangUp: () => void this.endCall(),
-      onDismiss: () => this.dismissCall(),
-    });
-  }
-
   private get callButtonShown(): boolean {
-    return !this.noCallButton && this.call.support === 'supported' && !this.call.active && browserHasWebRtc();
+    return !this.noCallButton && this.callSupport.state === 'supported' && browserHasWebRtc();
   }
 
   private renderNotice() {
@@ -534,39 +515,53 @@ export class CcChat extends LitElement {
     }
   }
 
-  private onCallStatus(status: CallStatus, previous: CallState): void {
-    if (status.state === 'requesting') this.callDismissed = false;
-    if (status.state !== previous) {
-      const line = this.text.callStatus(status);
-      if (line) this.session.addLocalSystemLine(line, 'local-call');
-      // The hang-up button goes away with the call: keep the keyboard focus in the call bar.
-      const hangup = this.hangupButton;
-      if (isFinalCallState(status.state) && hangup && this.shadowRoot?.activeElement === hangup) {
-        void this.updateComplete.then(() => this.callDismissButton?.focus());
-      }
-    }
-    const { state, resultCode, resultDesc, eventId, causeId, causeDesc, gateway } = status;
-    this.dispatchEvent(
-      ccEvent('cc-call-status', {
-        state,
-        resultCode,
-        resultDesc,
-        eventId,
-        causeId,
-        causeDesc,
-        gateway: gateway && { ...gateway, addresses: [...gateway.addresses] },
-      }),
+  /** Loads the call's code once (again after a failure); null when it could not be loaded. */
+  private loadCall(): Promise<CallFeature | null> {
+    this.callLoad ??= loadCallFeature().then(
+      (create) => {
+        this.call = create(this.callHost());
+        this.requestUpdate();
+        return this.call;
+      },
+      (error: unknown) => {
+        this.callLoad = null;
+        const reason = error instanceof Error ? error.message : String(error);
+        this.reportError(
+          new CcApiError({ kind: 'network', operation: 'createClickToCall', message: `The call could not be loaded: ${reason}` }),
+          false,
+        );
+        return null;
+      },
     );
+    return this.callLoad;
   }
 
-  private onCallButton(): void {
-    void this.startCall();
-    if (isActiveCallState(this.call.state)) void this.updateComplete.then(() => this.hangupButton?.focus());
-  }
-
-  private dismissCall(): void {
-    this.callDismissed = true;
-    void this.updateComplete.then(() => (this.open ? (this.callButton ?? this.input) : this.launcher)?.focus());
+  /** What the call may use of this element (kept off the element's public API). */
+  private callHost(): CallFeatureHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host object's getters read the element
+    const el = this;
+    return {
+      addController: (controller) => el.addController(controller),
+      removeController: (controller) => el.removeController(controller),
+      requestUpdate: () => el.requestUpdate(),
+      get updateComplete() {
+        return el.updateComplete;
+      },
+      get renderRoot() {
+        return el.renderRoot;
+      },
+      get open() {
+        return el.open;
+      },
+      client: () => el.session.apiClient,
+      media: () => (el.callMedia === 'video' ? 'video' : 'audio'),
+      intervalMs: () => Math.max(0, Number(el.pollInterval) || 1000),
+      checkSupport: () => el.callSupport.check(),
+      strings: () => el.text,
+      addSystemLine: (text) => el.session.addLocalSystemLine(text, 'local-call'),
+      dispatch: (event) => void el.dispatchEvent(event),
+      reportError: (error, fatal) => el.reportError(error, fatal),
+    };
   }
 
   private startNewConversation(): void {

@@ -51,9 +51,19 @@ test('the IIFE, loaded twice, runs a whole conversation under a strict CSP', asy
   expect(problems).toEqual([]);
 });
 
+/** The requests the page makes for the call script (cc-chat.iife.js adds it when a call is possible). */
+function callScriptRequests(page: import('@playwright/test').Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('cc-chat-call.iife.js')) urls.push(request.url());
+  });
+  return urls;
+}
+
 test('a call through the IIFE: queued, connected with the gateway details, hung up', async ({ page }) => {
   const problems = collectProblems(page);
   const w = widget(page);
+  const callScript = callScriptRequests(page);
   await page.goto(`${site.url}/embed.html`);
   await w.launcher.click();
   await expect(w.messages('ROBOT').first()).toBeVisible();
@@ -71,7 +81,50 @@ test('a call through the IIFE: queued, connected with the gateway details, hung 
   // The chat keeps polling; the call's event polling has stopped.
   await page.waitForTimeout(1000);
   expect(site.simulator.requests.slice(dropAt).map((r) => r.operation)).not.toContain('getClickToCallEvents');
+  // The call's code came from beside the script, once (the page loads the script twice).
+  expect(callScript).toEqual([`${site.url}/cc-chat-call.iife.js`]);
   expect(problems).toEqual([]);
+});
+
+test('a channel without calls never fetches the call script', async ({ page }) => {
+  site.simulator.configure({ callScenario: 'unsupported' });
+  try {
+    const problems = collectProblems(page);
+    const w = widget(page);
+    const callScript = callScriptRequests(page);
+    await page.goto(`${site.url}/embed.html`);
+    await w.launcher.click();
+    await expect(w.messages('ROBOT').first()).toBeVisible();
+    await expect.poll(() => site.simulator.requests.map((r) => r.operation)).toContain('checkClickToCallSupport');
+    await page.waitForTimeout(500);
+    await expect(w.button('call-button')).toHaveCount(0);
+    expect(callScript).toEqual([]);
+    expect(problems).toEqual([]);
+  } finally {
+    site.simulator.configure({ callScenario: 'connect' });
+  }
+});
+
+test('a call script that fails to load is reported, and fetched again for the next call', async ({ page }) => {
+  let blocked = true;
+  await page.route('**/cc-chat-call.iife.js', (route) => (blocked ? route.fulfill({ status: 404 }) : route.continue()));
+  await page.goto(`${site.url}/embed.html`);
+  const startCall = () =>
+    page.evaluate(async () => {
+      const el = document.querySelector('cc-chat')!;
+      const errors: string[] = [];
+      el.addEventListener('cc-error', (event) => errors.push((event as CustomEvent<{ message: string }>).detail.message));
+      await el.startCall();
+      return { errors, state: el.callState };
+    });
+  const failed = await startCall();
+  expect(failed.state).toBe('idle');
+  expect(failed.errors).toEqual([expect.stringMatching(/call could not be loaded.*cc-chat-call\.iife\.js/)]);
+  blocked = false;
+  const started = await startCall();
+  expect(started.errors).toEqual([]);
+  expect(['requesting', 'queued', 'connected']).toContain(started.state);
+  await page.evaluate(() => document.querySelector('cc-chat')!.endCall());
 });
 
 test('recovers from a fault by itself', async ({ page }) => {

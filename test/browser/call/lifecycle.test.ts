@@ -45,6 +45,19 @@ describe('the support check', () => {
   });
 });
 
+describe('the call\'s code', () => {
+  it('is loaded by startCall; an endCall before it arrives means no call at all', async () => {
+    const { el } = await mountCall();
+    const starting = el.startCall();
+    await el.endCall();
+    await starting;
+    expect(el.callState).toBe('idle');
+    expect(count('createClickToCall')).toBe(0);
+    await el.startCall();
+    await waitForCall(el, 'connected');
+  });
+});
+
 describe('a call without a chat', () => {
   it('works with the chat never connected: no CONNECT, no chat poll', async () => {
     const { el } = await mountCall();

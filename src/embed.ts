@@ -1,2 +1,0 @@
-// The script-tag build (dist/cc-chat.iife.js): everything bundled, registers <cc-chat> on load.
-import './define';
