@@ -8,19 +8,25 @@ import { shareCoreModules } from './scripts/share-core-modules.ts';
 // `npm start`: the demo page (index.html) with the ccmessaging simulator served over real HTTP
 // from the same dev server, so the widget talks to it exactly as it would to a backend.
 // `npm run build`: the library. Default mode: ES modules for bundlers, Lit (and msw) left as
-// dependencies; `--mode iife`: the script-tag file with everything bundled; `--mode call-iife`: the
-// click-to-call script that the script-tag file adds to the page when a call is possible.
+// dependencies; `--mode iife`: the script-tag file with everything bundled; `--mode call-iife` and
+// `--mode zh-iife`: the parts that the script-tag file adds to the page when first needed (src/embed/parts.ts).
 export default defineConfig(({ mode }) => ({
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
-  plugins: [simulatorPlugin(), minifyLitCss(), ...(mode === 'call-iife' ? [shareCoreModules()] : [])],
-  resolve: mode === 'iife' ? { alias: [{ find: /^\.\/call-loader$/, replacement: resolve('src/embed/call-loader.ts') }] } : {},
-  build: { iife: iifeBuild, 'call-iife': callIifeBuild, server: serverBuild }[mode] ?? moduleBuild,
+  plugins: [simulatorPlugin(), minifyLitCss(), ...(mode.endsWith('-iife') ? [shareCoreModules()] : [])],
+  resolve: mode === 'iife' ? { alias: [{ find: /^\.\/parts$/, replacement: resolve('src/embed/parts.ts') }] } : {},
+  build:
+    {
+      iife: iifeBuild,
+      'call-iife': partBuild('src/call/embed.ts', 'cc-chat-call.iife.js'),
+      'zh-iife': partBuild('src/locales/embed-zh.ts', 'cc-chat-zh.iife.js'),
+      server: serverBuild,
+    }[mode] ?? moduleBuild,
 }));
 
 /**
  * The script-tag file: everything bundled (Lit included), registers <cc-chat> when loaded. Its
- * call-loader is the one that adds cc-chat-call.iife.js to the page (the alias above).
+ * parts module is the one that adds the part scripts to the page (the alias above).
  */
 const iifeBuild: BuildOptions = {
   outDir: 'dist',
@@ -31,15 +37,17 @@ const iifeBuild: BuildOptions = {
   rolldownOptions: { plugins: [minifyLitHtml()] },
 };
 
-/** The click-to-call of the script-tag build, on the widget's own Lit (shareCoreModules, above). */
-const callIifeBuild: BuildOptions = {
-  outDir: 'dist',
-  emptyOutDir: false,
-  copyPublicDir: false,
-  target: 'es2022',
-  lib: { entry: 'src/call/embed.ts', formats: ['iife'], name: 'CcChatCall', fileName: () => 'cc-chat-call.iife.js' },
-  rolldownOptions: { plugins: [minifyLitHtml()] },
-};
+/** A part of the script-tag build (the call, a language), on the widget's own Lit (shareCoreModules, above). */
+function partBuild(entry: string, fileName: string): BuildOptions {
+  return {
+    outDir: 'dist',
+    emptyOutDir: false,
+    copyPublicDir: false,
+    target: 'es2022',
+    lib: { entry, formats: ['iife'], name: 'CcChatPart', fileName: () => fileName },
+    rolldownOptions: { plugins: [minifyLitHtml()] },
+  };
+}
 
 /** ES modules for bundlers: Lit and msw stay dependencies; the class entry has no side effects. */
 const moduleBuild: BuildOptions = {

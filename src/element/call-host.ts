@@ -6,7 +6,7 @@ import type { CallState } from '../controllers/call-events';
 import type { CcStrings } from './strings';
 
 // The seam between <cc-chat> and its click-to-call, whose code is fetched only when a call is possible
-// (see call-loader.ts). Types only: the element never imports the call's code itself.
+// (see parts.ts). Types only: the element never imports the call's code itself.
 
 /** What the call may use of the element. */
 export interface CallFeatureHost extends ReactiveControllerHost {

@@ -15,12 +15,12 @@ import type { ReceivedEntry, TranscriptEntry } from '../controllers/transcript-e
 import type { CallState } from '../controllers/call-events';
 import { browserHasWebRtc, CallSupport } from '../controllers/call-support';
 import type { CallFeature, CallFeatureHost } from './call-host';
-import { loadCallFeature } from './call-loader';
+import { loadCallFeature, loadStrings } from './parts';
 import { ccEvent } from './events';
 import { chromeStyles } from './styles';
 import { messageStyles } from './message-styles';
 import { messageSummary, renderEntry, type RenderContext } from './render-entry';
-import { stringsFor, type CcStrings } from './strings';
+import { hasStrings, loadableLanguage, registerStrings, stringsFor, type CcStrings, type LoadableLanguage } from './strings';
 import { noticeFor } from './notice';
 import { senderLabel } from './sender';
 
@@ -132,7 +132,7 @@ export class CcChat extends LitElement {
     () => this.session.apiClient,
     (error, fatal) => this.reportError(error, fatal),
   );
-  /** The click-to-call, once its code is loaded (see call-loader.ts). */
+  /** The click-to-call, once its code is loaded (see parts.ts). */
   private call: CallFeature | null = null;
   private callLoad: Promise<CallFeature | null> | null = null;
   private pendingCallStart: Promise<void> | null = null;
@@ -220,8 +220,9 @@ export class CcChat extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || changed.has('strings')) {
-      this.text = stringsFor(this.locale || navigator.language, this.strings);
-      this.entryTemplates = new WeakMap();
+      const language = loadableLanguage(this.locale || navigator.language);
+      if (language && !hasStrings(language)) void this.loadLanguage(language);
+      this.applyStrings();
     }
     const configKeys = [
       'baseUrl', 'channelId', 'userId', 'userName', 'locale', 'pollInterval', 'transcriptLimit',
@@ -513,6 +514,26 @@ export class CcChat extends LitElement {
       this.draft = '';
       this.stickToBottom = true;
     }
+  }
+
+  private applyStrings(): void {
+    this.text = stringsFor(this.locale || navigator.language, this.strings);
+    this.entryTemplates = new WeakMap();
+  }
+
+  /** Fetches a language's strings (English meanwhile, and if they cannot be loaded). */
+  private async loadLanguage(language: LoadableLanguage): Promise<void> {
+    try {
+      registerStrings(language, await loadStrings(language));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.dispatchEvent(
+        ccEvent('cc-error', { kind: 'network', operation: 'strings', message: `The ${language} strings could not be loaded: ${reason}`, fatal: false }),
+      );
+      return;
+    }
+    this.applyStrings();
+    this.requestUpdate();
   }
 
   /** Loads the call's code once (again after a failure); null when it could not be loaded. */

@@ -124,7 +124,7 @@ export function formatCallDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-function causeText(status: CallStatusInfo, cause: (id: string) => string): string {
+export function causeText(status: CallStatusInfo, cause: (id: string) => string): string {
   const desc = status.causeDesc?.trim().slice(0, 200) || '';
   const id = status.causeId?.trim().slice(0, 40) || '';
   return `${desc}${id ? cause(id) : ''}`.trim();
@@ -168,64 +168,26 @@ function enCallStatus(status: CallStatusInfo): string {
   }
 }
 
-function zhCallStatus(status: CallStatusInfo): string {
-  switch (status.state) {
-    case 'requesting':
-      return '正在呼叫…';
-    case 'queued':
-      return '正在等待客服接听…';
-    case 'connected':
-      return '通话已接通';
-    case 'ended': {
-      const base = status.endedByVisitor ? '您已挂断通话' : '通话已结束';
-      return status.durationSeconds !== null ? `${base}（时长 ${formatCallDuration(status.durationSeconds)}）` : base;
-    }
-    case 'timeout':
-      return '排队超时，暂无客服接听，请稍后再试。';
-    case 'failed': {
-      if (status.rejection === 'error') return '无法发起通话，请重试。';
-      const cause = causeText(status, (id) => `（原因码 ${id}）`);
-      return cause ? `通话失败：${cause}` : '通话失败。';
-    }
-    case 'rejected':
-      switch (status.rejection) {
-        case '7':
-        case 'unsupported':
-          return '该渠道暂不支持通话。';
-        case '12':
-          return '当前不在客服工作时间，请在工作时间内来电。';
-        case '13':
-          return '暂无空闲客服，请稍后再试。';
-        case 'no-webrtc':
-          return '当前浏览器不支持通话。';
-        default:
-          return '无法发起通话。';
-      }
-    default:
-      return '';
-  }
-}
-
-function minutesText(seconds: number, less: string, about: (h: number, m: number) => string): string {
+export function minutesText(seconds: number, less: string, about: (h: number, m: number) => string): string {
   const s = Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
   if (s < 60) return less;
   const minutes = Math.round(s / 60);
   return about(Math.floor(minutes / 60), minutes % 60);
 }
 
-function sizeText(bytes: number): string {
+export function sizeText(bytes: number): string {
   const b = Number.isFinite(bytes) && bytes > 0 ? bytes : 0;
   if (b < 1024) return `${Math.round(b)} B`;
   if (b < 1024 * 1024) return `${(b / 1024).toFixed(b < 10 * 1024 ? 1 : 0)} KB`;
   return `${(b / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-type MediaNames = Pick<
+export type MediaNames = Pick<
   CcStrings,
   'mediaImage' | 'mediaVideo' | 'mediaAudio' | 'mediaFile' | 'mediaDocument' | 'mediaLocation' | 'mediaCard' | 'mediaAttachment'
 >;
 
-function mediaName(names: MediaNames, mediaType: string | null): string {
+export function mediaName(names: MediaNames, mediaType: string | null): string {
   switch (mediaType) {
     case null:
     case 'TEXT':
@@ -262,17 +224,6 @@ const enMedia: MediaNames = {
   mediaAttachment: 'Attachment',
 };
 
-const zhMedia: MediaNames = {
-  mediaImage: '图片',
-  mediaVideo: '视频',
-  mediaAudio: '语音',
-  mediaFile: '文件',
-  mediaDocument: '文档',
-  mediaLocation: '位置',
-  mediaCard: '卡片',
-  mediaAttachment: '附件',
-};
-
 const enStatus: Record<string, string> = {
   idle: 'Not connected',
   connecting: 'Connecting…',
@@ -281,16 +232,6 @@ const enStatus: Record<string, string> = {
   offline: 'Offline',
   ended: 'Chat ended',
   error: 'Connection problem',
-};
-
-const zhStatus: Record<string, string> = {
-  idle: '未连接',
-  connecting: '正在连接…',
-  connected: '在线',
-  reconnecting: '正在重新连接…',
-  offline: '离线',
-  ended: '对话已结束',
-  error: '连接异常',
 };
 
 export const en: CcStrings = {
@@ -362,85 +303,38 @@ export const en: CcStrings = {
   callInProgress: 'call in progress',
 };
 
-export const zhCN: CcStrings = {
-  openChat: '打开在线客服',
-  unreadLabel: (n) => `${n} 条未读消息`,
-  panelTitle: '在线咨询',
-  closeChat: '关闭对话',
-  transcriptLabel: '对话记录',
-  connectionStatus: (state) => (Object.hasOwn(zhStatus, state) ? zhStatus[state] : ''),
-  send: '发送',
-  messageLabel: '消息',
-  messagePlaceholder: '请输入消息…',
-  askForAgent: '转人工客服',
-  endChat: '结束对话',
-  newConversation: '开始新对话',
-  retry: '重试',
-  sending: '发送中…',
-  sent: '已发送',
-  failedToSend: '发送失败',
-  robot: '智能助手',
-  agent: '客服',
-  system: '系统',
-  you: '我',
-  connecting: '正在连接…',
-  reconnecting: '正在重新连接…',
-  offline: '您已离线，恢复网络后将自动发送消息。',
-  chatEnded: '对话已结束',
-  agentEndedChat: '客服已结束对话',
-  waitingForAgent: '正在为您转接客服…',
-  queuePosition: (p) => (p <= 1 ? '下一位就轮到您' : `您当前排在第 ${p} 位`),
-  estimatedWait: (seconds) =>
-    `预计等待：${minutesText(seconds, '不到 1 分钟', (h, m) =>
-      h === 0 ? `约 ${m} 分钟` : m === 0 ? `约 ${h} 小时` : `约 ${h} 小时 ${m} 分钟`,
-    )}`,
-  charactersLeft: (n) => (n < 0 ? `超出 ${-n} 个字符` : `还可输入 ${n} 个字符`),
-  senderSays: (sender, text) => `${sender}：${text}`,
-  speakerPrefix: (speaker) => `${speaker}：`,
-  genericError: '出错了，请稍后重试。',
-  errorNotFound: '未找到客服服务，请检查组件的服务地址（base URL）。',
-  errorUnauthorized: '客服服务拒绝了访问：请检查网站的客服配置（渠道 ID 或凭据）。',
-  errorRateLimited: '请求过于频繁，请稍候再试。',
-  errorNoChannel: '该咨询渠道不可用，请检查组件的渠道配置 ID。',
-  errorOutsideHours: '当前不在客服工作时间，请在工作时间内再试。',
-  errorSendRefused: '客服服务未能受理，请重试。',
-  openLink: '打开链接',
-  download: '下载',
-  viewLocation: '在地图中查看',
-  openCard: '查看详情',
-  ...zhMedia,
-  mediaLabel: (mediaType) => mediaName(zhMedia, mediaType),
-  fileSize: sizeText,
-  suggestedQuestions: '猜你想问',
-  messageTooLong: (max) => `消息过长：最多 ${max} 个字符`,
-  newMessages: '新消息',
-  startCall: (media) => (media === 'video' ? '视频通话' : '语音通话'),
-  hangUp: '挂断',
-  dismissCall: '关闭',
-  callStatus: zhCallStatus,
-  callDuration: '通话时长',
-  callRetrying: '网络异常，正在重试…',
-  callDetails: '通话信息',
-  callGatewayDomain: '网关域名',
-  callGatewayAddresses: '网关地址',
-  callAccessCode: '被叫号码',
-  callCaller: '主叫号码',
-  callInProgress: '通话中',
-};
+/** Languages other than English, whose strings are fetched when first needed (see parts.ts). */
+export type LoadableLanguage = 'zh';
 
-/** True for any Chinese tag (`zh`, `zh-CN`, `zh_CN`, `zh-Hans-CN`, also `zh-TW`: Simplified reads better than English). */
-function isChinese(locale: string): boolean {
-  const tag = locale.trim().toLowerCase().replace(/_/g, '-');
-  return tag === 'zh' || tag.startsWith('zh-');
+const loaded = new Map<LoadableLanguage, CcStrings>();
+
+/** Keeps the strings of a language once fetched (the element fetches them through parts.ts). */
+export function registerStrings(language: LoadableLanguage, strings: CcStrings): void {
+  loaded.set(language, strings);
+}
+
+export function hasStrings(language: LoadableLanguage): boolean {
+  return loaded.has(language);
 }
 
 /**
- * The strings for a BCP 47 locale (Chinese for any `zh…` tag, else English), with `overrides`
+ * The language a BCP 47 locale asks for beyond English: Chinese for any `zh…` tag (`zh`, `zh-CN`,
+ * `zh_CN`, `zh-Hans-CN`, also `zh-TW`: Simplified reads better than English); null for English and
+ * every language the widget does not have.
+ */
+export function loadableLanguage(locale: string | undefined): LoadableLanguage | null {
+  const tag = (locale ?? '').trim().toLowerCase().replace(/_/g, '-');
+  return tag === 'zh' || tag.startsWith('zh-') ? 'zh' : null;
+}
+
+/**
+ * The strings for a BCP 47 locale (a registered language's, else English), with `overrides`
  * laid over them. Override entries that are undefined are ignored, so a partial object built from
  * optional fields never blanks a string.
  */
 export function stringsFor(locale: string | undefined, overrides?: Partial<CcStrings>): CcStrings {
-  const base = locale && isChinese(locale) ? zhCN : en;
+  const language = loadableLanguage(locale);
+  const base = (language && loaded.get(language)) || en;
   if (!overrides) return base;
   const result: CcStrings = { ...base };
   for (const key of Object.keys(overrides) as Array<keyof CcStrings>) {

@@ -1,20 +1,28 @@
-// What the script-tag build shares with the call script it loads, so that the call uses the widget's own
-// Lit (one renderer, one set of sentinels), error class (`instanceof` holds) and poll loop. Read by the build
-// (scripts/share-core-modules.ts) and by the loader that publishes them (call-loader.ts).
+// What the script-tag build shares with the part scripts it adds (src/embed/parts.ts), so that they use the
+// widget's own Lit (one renderer, one set of sentinels), error class (`instanceof` holds) and poll loop.
+// Read by the build (scripts/share-core-modules.ts) and by the loader that publishes them.
 
-/** The global (a registered symbol) under which the widget publishes what it shares with the call script. */
+/** The global (a registered symbol) under which the widget publishes what it shares with its parts. */
 export const SHARED_KEY = 'cc-chat.shared';
 
-/** Each shared module: how the call script imports it, and the names it may use. */
+/** Each shared module: how a part imports it, and the names it may use. */
 export const SHARED_MODULES = {
   lit: { specifier: 'lit', names: ['css', 'html', 'nothing'] },
   errors: { specifier: 'src/api/errors.ts', names: ['CcApiError', 'isCcApiError'] },
   pollLoop: { specifier: 'src/controllers/poll-loop.ts', names: ['PollLoop'] },
 } as const;
 
+/** The part scripts, each built beside cc-chat.iife.js. */
+export type PartScript = 'cc-chat-call.iife.js' | 'cc-chat-zh.iife.js';
+
 type SharedName = keyof typeof SHARED_MODULES;
 
-/** What the widget publishes: the shared modules' exports, and where the call script hands itself over. */
-export type SharedWithCall = { [K in SharedName]: Record<(typeof SHARED_MODULES)[K]['names'][number], unknown> } & {
-  provide(createCallFeature: unknown): void;
+/** What the widget publishes: the shared modules' exports, and where a part script hands itself over. */
+export type SharedWithParts = { [K in SharedName]: Record<(typeof SHARED_MODULES)[K]['names'][number], unknown> } & {
+  provide(file: PartScript, part: unknown): void;
 };
+
+/** A part script's hand-over: what it provides reaches the widget that added it (if one did). */
+export function providePart(file: PartScript, part: unknown): void {
+  (globalThis as Record<symbol, SharedWithParts | undefined>)[Symbol.for(SHARED_KEY)]?.provide(file, part);
+}

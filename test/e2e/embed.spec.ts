@@ -127,6 +127,25 @@ test('a call script that fails to load is reported, and fetched again for the ne
   await page.evaluate(() => document.querySelector('cc-chat')!.endCall());
 });
 
+test('a Chinese locale fetches the Chinese strings from beside the script, once', async ({ page }) => {
+  const problems = collectProblems(page);
+  const w = widget(page);
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('-zh.iife.js')) scripts.push(request.url());
+  });
+  await page.goto(`${site.url}/embed.html`);
+  await expect(w.launcher).toHaveAttribute('aria-label', 'Open chat');
+  await page.evaluate(() => document.querySelector('cc-chat')!.setAttribute('locale', 'zh-CN'));
+  await expect(w.launcher).toHaveAttribute('aria-label', '打开在线客服');
+  await w.launcher.click();
+  await expect(w.input).toHaveAttribute('placeholder', '请输入消息…');
+  await page.evaluate(() => document.querySelector('cc-chat')!.setAttribute('locale', 'en'));
+  await expect(w.input).toHaveAttribute('placeholder', 'Type a message…');
+  expect(scripts).toEqual([`${site.url}/cc-chat-zh.iife.js`]);
+  expect(problems).toEqual([]);
+});
+
 test('recovers from a fault by itself', async ({ page }) => {
   const w = widget(page);
   await page.goto(`${site.url}/embed.html`);

@@ -12,6 +12,7 @@ const FILES: Record<string, [string, string]> = {
   '/two-widgets.html': ['test/e2e/static/two-widgets.html', 'text/html; charset=utf-8'],
   '/cc-chat.iife.js': ['dist/cc-chat.iife.js', 'text/javascript; charset=utf-8'],
   '/cc-chat-call.iife.js': ['dist/cc-chat-call.iife.js', 'text/javascript; charset=utf-8'],
+  '/cc-chat-zh.iife.js': ['dist/cc-chat-zh.iife.js', 'text/javascript; charset=utf-8'],
 };
 
 export interface StaticSite {

@@ -92,7 +92,8 @@ describe('attributes and properties', () => {
   it('locale zh-CN shows the Simplified Chinese strings; changing it switches language', async () => {
     const userId = uniqueUser();
     const el = await mountChat({ userId, attrs: { locale: 'zh-CN' } });
-    expect(requirePart(el, 'launcher').getAttribute('aria-label')).toBe('打开在线客服');
+    // The Chinese strings are fetched on first use (English meanwhile).
+    await expect.poll(() => requirePart(el, 'launcher').getAttribute('aria-label')).toBe('打开在线客服');
     await openAndGreet(el);
     expect(requirePart(el, 'input').getAttribute('placeholder')).toBe('请输入消息…');
     expect(requirePart(el, 'agent-button').textContent!.trim()).toBe('转人工客服');

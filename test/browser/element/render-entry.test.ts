@@ -6,7 +6,8 @@ import type { DownlinkMessage } from '../../../src/api/types';
 import type { OutgoingStatus, ReceivedEntry, SentEntry, TranscriptEntry } from '../../../src/controllers/transcript-entry';
 import { messageStyles } from '../../../src/element/message-styles';
 import { messageSummary, renderEntry, type RenderContext } from '../../../src/element/render-entry';
-import { en, zhCN } from '../../../src/element/strings';
+import { en } from '../../../src/element/strings';
+import { zhCN } from '../../../src/locales/zh';
 import { downlink } from '../../support/downlink';
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ import {
   nextCallState,
   type CallEventOutcome,
 } from '../../../src/controllers/call-events';
-import { en, formatCallDuration, zhCN, type CallStatusInfo } from '../../../src/element/strings';
+import { en, formatCallDuration, type CallStatusInfo } from '../../../src/element/strings';
+import { zhCN } from '../../../src/locales/zh';
 
 function event(resultDesc: string, extra: Partial<ClickToCallEvent> = {}): ClickToCallEvent {
   return { resultCode: '0', resultDesc, eventId: null, content: null, ...extra };

@@ -1,20 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { en, stringsFor, zhCN, type CcStrings } from '../../../src/element/strings';
+import { en, hasStrings, loadableLanguage, registerStrings, stringsFor, type CcStrings } from '../../../src/element/strings';
+import { zhCN } from '../../../src/locales/zh';
+
+const ZH_TAGS = ['zh', 'zh-CN', 'zh_CN', 'ZH-cn', 'zh-Hans', 'zh-Hans-CN', ' zh-SG '];
+const OTHER_TAGS = [undefined, '', 'en', 'en-US', 'fr-FR', 'de', 'zhx', 'x-zh', 'chinese'];
 
 describe('stringsFor', () => {
-  it('picks Chinese for every zh tag, in any case or separator', () => {
-    for (const locale of ['zh', 'zh-CN', 'zh_CN', 'ZH-cn', 'zh-Hans', 'zh-Hans-CN', ' zh-SG ']) {
-      expect(stringsFor(locale), locale).toBe(zhCN);
-    }
+  it('asks for Chinese for every zh tag, in any case or separator, and gives English until it is loaded', () => {
+    for (const locale of ZH_TAGS) expect(loadableLanguage(locale), locale).toBe('zh');
+    if (!hasStrings('zh')) expect(stringsFor('zh-CN')).toBe(en);
+    registerStrings('zh', zhCN);
+    expect(hasStrings('zh')).toBe(true);
+    for (const locale of ZH_TAGS) expect(stringsFor(locale), locale).toBe(zhCN);
   });
 
   it('picks English for everything else', () => {
-    for (const locale of [undefined, '', 'en', 'en-US', 'fr-FR', 'de', 'zhx', 'x-zh', 'chinese']) {
+    registerStrings('zh', zhCN);
+    for (const locale of OTHER_TAGS) {
+      expect(loadableLanguage(locale), String(locale)).toBeNull();
       expect(stringsFor(locale), String(locale)).toBe(en);
     }
   });
 
   it('lays overrides over the chosen language, leaving the rest alone', () => {
+    registerStrings('zh', zhCN);
     const strings = stringsFor('zh-CN', { send: 'Go', unreadLabel: (n) => `(${n})` });
     expect(strings.send).toBe('Go');
     expect(strings.unreadLabel(4)).toBe('(4)');

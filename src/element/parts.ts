@@ -1,0 +1,19 @@
+import type { CreateCallFeature } from './call-host';
+import type { CcStrings, LoadableLanguage } from './strings';
+
+// The parts of the widget fetched when first needed, so that a page pays only for what its visitor uses:
+// for bundlers, chunks of their own. The script-tag build replaces this module with src/embed/parts.ts,
+// which adds the matching script from beside cc-chat.iife.js.
+
+/** The click-to-call, fetched the first time a call is possible (the channel offers calls, or `startCall()`). */
+export function loadCallFeature(): Promise<CreateCallFeature> {
+  return import('../call/call-feature').then((module) => module.createCallFeature);
+}
+
+/** The strings of a language other than English, fetched the first time its locale is asked for. */
+export function loadStrings(language: LoadableLanguage): Promise<CcStrings> {
+  switch (language) {
+    case 'zh':
+      return import('../locales/zh').then((module) => module.zhCN);
+  }
+}

@@ -1,0 +1,55 @@
+import { css, html, nothing } from 'lit';
+import { CcApiError, isCcApiError } from '../api/errors';
+import { PollLoop } from '../controllers/poll-loop';
+import type { CreateCallFeature } from '../element/call-host';
+import type { CcStrings, LoadableLanguage } from '../element/strings';
+import { SHARED_KEY, type PartScript, type SharedWithParts } from './shared';
+
+// The script-tag build's way to the parts fetched on demand (it replaces element/parts.ts there): each part
+// is a classic script beside this one (cc-chat-call.iife.js, cc-chat-zh.iife.js), added to the page the
+// first time it is needed. It gets the nonce of this script, so a nonce-based Content-Security-Policy
+// allows it as it allowed this one, and it takes Lit and the rest from this script (shared.ts) instead of
+// carrying copies; it hands itself over through `provide`.
+
+// Only known while this script runs: document.currentScript is null afterwards.
+const thisScript = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
+
+const loading = new Map<PartScript, Promise<unknown>>();
+const waiting = new Map<PartScript, (part: unknown) => void>();
+
+const shared: SharedWithParts = {
+  lit: { css, html, nothing },
+  errors: { CcApiError, isCcApiError },
+  pollLoop: { PollLoop },
+  provide: (file, part) => waiting.get(file)?.(part),
+};
+
+function loadScript<T>(file: PartScript): Promise<T> {
+  let load = loading.get(file);
+  if (!load) {
+    load = new Promise((resolve, reject) => {
+      (globalThis as Record<symbol, unknown>)[Symbol.for(SHARED_KEY)] ??= shared;
+      waiting.set(file, resolve);
+      const script = document.createElement('script');
+      script.src = new URL(file, thisScript?.src || document.baseURI).href;
+      script.async = true;
+      if (thisScript?.nonce) script.nonce = thisScript.nonce;
+      script.addEventListener('error', () => {
+        loading.delete(file); // tried again the next time it is needed
+        script.remove();
+        reject(new Error(`${script.src} did not load.`));
+      });
+      document.head.append(script);
+    });
+    loading.set(file, load);
+  }
+  return load as Promise<T>;
+}
+
+export function loadCallFeature(): Promise<CreateCallFeature> {
+  return loadScript('cc-chat-call.iife.js');
+}
+
+export function loadStrings(language: LoadableLanguage): Promise<CcStrings> {
+  return loadScript(`cc-chat-${language}.iife.js`);
+}

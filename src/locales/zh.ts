@@ -1,0 +1,138 @@
+import {
+  causeText,
+  formatCallDuration,
+  mediaName,
+  minutesText,
+  sizeText,
+  type CallStatusInfo,
+  type CcStrings,
+  type MediaNames,
+} from '../element/strings';
+
+// The Simplified Chinese strings of <cc-chat>, fetched the first time a Chinese locale is asked for
+// (a chunk of its own for bundlers; cc-chat-zh.iife.js beside the script-tag file).
+
+function callStatus(status: CallStatusInfo): string {
+  switch (status.state) {
+    case 'requesting':
+      return '正在呼叫…';
+    case 'queued':
+      return '正在等待客服接听…';
+    case 'connected':
+      return '通话已接通';
+    case 'ended': {
+      const base = status.endedByVisitor ? '您已挂断通话' : '通话已结束';
+      return status.durationSeconds !== null ? `${base}（时长 ${formatCallDuration(status.durationSeconds)}）` : base;
+    }
+    case 'timeout':
+      return '排队超时，暂无客服接听，请稍后再试。';
+    case 'failed': {
+      if (status.rejection === 'error') return '无法发起通话，请重试。';
+      const cause = causeText(status, (id) => `（原因码 ${id}）`);
+      return cause ? `通话失败：${cause}` : '通话失败。';
+    }
+    case 'rejected':
+      switch (status.rejection) {
+        case '7':
+        case 'unsupported':
+          return '该渠道暂不支持通话。';
+        case '12':
+          return '当前不在客服工作时间，请在工作时间内来电。';
+        case '13':
+          return '暂无空闲客服，请稍后再试。';
+        case 'no-webrtc':
+          return '当前浏览器不支持通话。';
+        default:
+          return '无法发起通话。';
+      }
+    default:
+      return '';
+  }
+}
+
+const media: MediaNames = {
+  mediaImage: '图片',
+  mediaVideo: '视频',
+  mediaAudio: '语音',
+  mediaFile: '文件',
+  mediaDocument: '文档',
+  mediaLocation: '位置',
+  mediaCard: '卡片',
+  mediaAttachment: '附件',
+};
+
+const status: Record<string, string> = {
+  idle: '未连接',
+  connecting: '正在连接…',
+  connected: '在线',
+  reconnecting: '正在重新连接…',
+  offline: '离线',
+  ended: '对话已结束',
+  error: '连接异常',
+};
+
+export const zhCN: CcStrings = {
+  openChat: '打开在线客服',
+  unreadLabel: (n) => `${n} 条未读消息`,
+  panelTitle: '在线咨询',
+  closeChat: '关闭对话',
+  transcriptLabel: '对话记录',
+  connectionStatus: (state) => (Object.hasOwn(status, state) ? status[state] : ''),
+  send: '发送',
+  messageLabel: '消息',
+  messagePlaceholder: '请输入消息…',
+  askForAgent: '转人工客服',
+  endChat: '结束对话',
+  newConversation: '开始新对话',
+  retry: '重试',
+  sending: '发送中…',
+  sent: '已发送',
+  failedToSend: '发送失败',
+  robot: '智能助手',
+  agent: '客服',
+  system: '系统',
+  you: '我',
+  connecting: '正在连接…',
+  reconnecting: '正在重新连接…',
+  offline: '您已离线，恢复网络后将自动发送消息。',
+  chatEnded: '对话已结束',
+  agentEndedChat: '客服已结束对话',
+  waitingForAgent: '正在为您转接客服…',
+  queuePosition: (p) => (p <= 1 ? '下一位就轮到您' : `您当前排在第 ${p} 位`),
+  estimatedWait: (seconds) =>
+    `预计等待：${minutesText(seconds, '不到 1 分钟', (h, m) =>
+      h === 0 ? `约 ${m} 分钟` : m === 0 ? `约 ${h} 小时` : `约 ${h} 小时 ${m} 分钟`,
+    )}`,
+  charactersLeft: (n) => (n < 0 ? `超出 ${-n} 个字符` : `还可输入 ${n} 个字符`),
+  senderSays: (sender, text) => `${sender}：${text}`,
+  speakerPrefix: (speaker) => `${speaker}：`,
+  genericError: '出错了，请稍后重试。',
+  errorNotFound: '未找到客服服务，请检查组件的服务地址（base URL）。',
+  errorUnauthorized: '客服服务拒绝了访问：请检查网站的客服配置（渠道 ID 或凭据）。',
+  errorRateLimited: '请求过于频繁，请稍候再试。',
+  errorNoChannel: '该咨询渠道不可用，请检查组件的渠道配置 ID。',
+  errorOutsideHours: '当前不在客服工作时间，请在工作时间内再试。',
+  errorSendRefused: '客服服务未能受理，请重试。',
+  openLink: '打开链接',
+  download: '下载',
+  viewLocation: '在地图中查看',
+  openCard: '查看详情',
+  ...media,
+  mediaLabel: (mediaType) => mediaName(media, mediaType),
+  fileSize: sizeText,
+  suggestedQuestions: '猜你想问',
+  messageTooLong: (max) => `消息过长：最多 ${max} 个字符`,
+  newMessages: '新消息',
+  startCall: (media) => (media === 'video' ? '视频通话' : '语音通话'),
+  hangUp: '挂断',
+  dismissCall: '关闭',
+  callStatus: callStatus,
+  callDuration: '通话时长',
+  callRetrying: '网络异常，正在重试…',
+  callDetails: '通话信息',
+  callGatewayDomain: '网关域名',
+  callGatewayAddresses: '网关地址',
+  callAccessCode: '被叫号码',
+  callCaller: '主叫号码',
+  callInProgress: '通话中',
+};
