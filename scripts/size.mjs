@@ -13,7 +13,7 @@ const IIFE_BUDGET = Number(process.env.CC_CHAT_IIFE_BUDGET ?? 25_000);
  * `--ceiling`: what `npm test` checks while the budget is not yet met. The script-tag build may not grow
  * past what it weighs today; lower this with every cut, until it reaches the budget.
  */
-const IIFE_CEILING = 32_000;
+const IIFE_CEILING = 31_500;
 const ceilingOnly = process.argv.includes('--ceiling');
 
 const gzip = (text) => gzipSync(text, { level: 9 }).length;

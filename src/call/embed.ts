@@ -2,6 +2,6 @@
 // when a call is possible (src/embed/parts.ts), never by hand. Its imports of Lit, the error class and the
 // poll loop are the widget's own (scripts/share-core-modules.ts).
 import { providePart } from '../embed/shared';
-import { createCallFeature } from './call-feature';
+import { callPart } from './call-part';
 
-providePart('cc-chat-call.iife.js', createCallFeature);
+providePart('cc-chat-call.iife.js', callPart);

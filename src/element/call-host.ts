@@ -3,7 +3,7 @@ import type { CcMessagingClient } from '../api/client';
 import type { CcApiError } from '../api/errors';
 import type { MediaAbility } from '../api/types';
 import type { CallState } from '../controllers/call-events';
-import type { CcStrings } from './strings';
+import type { CallStrings, CcStrings } from './strings';
 
 // The seam between <cc-chat> and its click-to-call, whose code is fetched only when a call is possible
 // (see parts.ts). Types only: the element never imports the call's code itself.
@@ -44,3 +44,9 @@ export interface CallFeature {
 }
 
 export type CreateCallFeature = (host: CallFeatureHost) => CallFeature;
+
+/** What the call's code brings: the call, and the English of its strings. */
+export interface CallPart {
+  create: CreateCallFeature;
+  strings: CallStrings;
+}

@@ -6,7 +6,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CcApiError } from '../api/errors';
 import type { CallGateway, CallStatus } from '../controllers/call-session';
 import { isActiveCallState, isFinalCallState } from '../controllers/call-events';
-import { formatCallDuration, type CcStrings } from './strings';
+import { formatCallDuration } from '../call/call-strings';
+import type { CcStrings } from './strings';
 
 export interface CallView {
   strings: CcStrings;

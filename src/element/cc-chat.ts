@@ -15,12 +15,12 @@ import type { ReceivedEntry, TranscriptEntry } from '../controllers/transcript-e
 import type { CallState } from '../controllers/call-events';
 import { browserHasWebRtc, CallSupport } from '../controllers/call-support';
 import type { CallFeature, CallFeatureHost } from './call-host';
-import { loadCallFeature, loadStrings } from './parts';
+import { loadCallPart, loadStrings } from './parts';
 import { ccEvent } from './events';
 import { chromeStyles } from './styles';
 import { messageStyles } from './message-styles';
 import { messageSummary, renderEntry, type RenderContext } from './render-entry';
-import { hasStrings, loadableLanguage, registerStrings, stringsFor, type CcStrings, type LoadableLanguage } from './strings';
+import { addEnglish, hasStrings, loadableLanguage, registerStrings, stringsFor, type CcStrings, type LoadableLanguage } from './strings';
 import { noticeFor } from './notice';
 import { senderLabel } from './sender';
 
@@ -538,9 +538,11 @@ export class CcChat extends LitElement {
 
   /** Loads the call's code once (again after a failure); null when it could not be loaded. */
   private loadCall(): Promise<CallFeature | null> {
-    this.callLoad ??= loadCallFeature().then(
-      (create) => {
-        this.call = create(this.callHost());
+    this.callLoad ??= loadCallPart().then(
+      (part) => {
+        addEnglish(part.strings);
+        this.applyStrings();
+        this.call = part.create(this.callHost());
         this.requestUpdate();
         return this.call;
       },

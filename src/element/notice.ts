@@ -1,6 +1,6 @@
 import type { CcApiError } from '../api/errors';
 import type { ConnectionState } from '../controllers/chat-session';
-import type { CcStrings } from './strings';
+import type { ChatStrings } from './strings';
 
 export interface Notice {
   tone: 'info' | 'error';
@@ -11,7 +11,7 @@ export interface Notice {
  * The one plain sentence the `notice` part shows for the connection state and the last failure.
  * Transient trouble reads "reconnecting…" and clears itself; a fatal one says what to check.
  */
-export function noticeFor(state: ConnectionState, error: CcApiError | null, t: CcStrings): Notice | null {
+export function noticeFor(state: ConnectionState, error: CcApiError | null, t: ChatStrings): Notice | null {
   switch (state) {
     case 'idle':
     case 'connected':
@@ -35,7 +35,7 @@ export function noticeFor(state: ConnectionState, error: CcApiError | null, t: C
 }
 
 /** A failure in the visitor's words; configuration problems name what the site owner must check. */
-export function describeError(error: CcApiError, t: CcStrings): string {
+export function describeError(error: CcApiError, t: ChatStrings): string {
   if (error.kind === 'http') {
     if (error.status === 404) return t.errorNotFound;
     if (error.status === 401 || error.status === 403) return t.errorUnauthorized;

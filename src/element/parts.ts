@@ -1,4 +1,4 @@
-import type { CreateCallFeature } from './call-host';
+import type { CallPart } from './call-host';
 import type { CcStrings, LoadableLanguage } from './strings';
 
 // The parts of the widget fetched when first needed, so that a page pays only for what its visitor uses:
@@ -6,8 +6,8 @@ import type { CcStrings, LoadableLanguage } from './strings';
 // which adds the matching script from beside cc-chat.iife.js.
 
 /** The click-to-call, fetched the first time a call is possible (the channel offers calls, or `startCall()`). */
-export function loadCallFeature(): Promise<CreateCallFeature> {
-  return import('../call/call-feature').then((module) => module.createCallFeature);
+export function loadCallPart(): Promise<CallPart> {
+  return import('../call/call-part').then((module) => module.callPart);
 }
 
 /** The strings of a language other than English, fetched the first time its locale is asked for. */

@@ -7,10 +7,10 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DownlinkMessage } from '../api/types';
 import type { ReceivedEntry, SentEntry, TranscriptEntry } from '../controllers/transcript-entry';
 import { linkify, safeHttpUrl } from './linkify';
-import type { CcStrings } from './strings';
+import type { ChatStrings } from './strings';
 
 export interface RenderContext {
-  strings: CcStrings;
+  strings: ChatStrings;
   /** Display name for a robot message without senderNickname; default `strings.robot`. */
   robotName?: string;
   /** BCP 47 locale for times; default the browser's. */
@@ -46,7 +46,7 @@ export function renderEntry(entry: TranscriptEntry, ctx: RenderContext): Templat
  * the chat for DISCONNECT. '' when there is nothing to say (READ receipts, empty messages).
  * Combine with `strings.senderSays(sender, summary)`.
  */
-export function messageSummary(message: DownlinkMessage, strings: CcStrings): string {
+export function messageSummary(message: DownlinkMessage, strings: ChatStrings): string {
   if (message.controlType === 'READ') return '';
   if (message.controlType === 'DISCONNECT') return message.sourceType === 'AGENT' ? strings.agentEndedChat : strings.chatEnded;
   const content = typeof message.content === 'string' ? message.content.trim() : '';

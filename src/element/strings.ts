@@ -1,3 +1,5 @@
+import type { CallStatusInfo } from '../call/call-strings';
+
 // Every string the widget shows or announces, in one table per language. A string that carries a
 // value is a function, so each language can place the value (and pick a plural) where it belongs.
 
@@ -104,70 +106,6 @@ export interface CcStrings {
   callInProgress: string;
 }
 
-/** What `callStatus` reads of a call (the fields of `CallStatus` it needs). */
-export interface CallStatusInfo {
-  state: string;
-  /** Why a call was refused: a createClickToCall resultCode, `unsupported`, `no-webrtc`; `error` = not started. */
-  rejection: string | null;
-  causeId: string | null;
-  causeDesc: string | null;
-  durationSeconds: number | null;
-  endedByVisitor: boolean;
-}
-
-/** A call's length as m:ss, or h:mm:ss from an hour on. */
-export function formatCallDuration(seconds: number): string {
-  const total = Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
-export function causeText(status: CallStatusInfo, cause: (id: string) => string): string {
-  const desc = status.causeDesc?.trim().slice(0, 200) || '';
-  const id = status.causeId?.trim().slice(0, 40) || '';
-  return `${desc}${id ? cause(id) : ''}`.trim();
-}
-
-function enCallStatus(status: CallStatusInfo): string {
-  switch (status.state) {
-    case 'requesting':
-      return 'Calling…';
-    case 'queued':
-      return 'Waiting for an agent to answer…';
-    case 'connected':
-      return 'Call connected';
-    case 'ended': {
-      const base = status.endedByVisitor ? 'You ended the call' : 'The call has ended';
-      return status.durationSeconds !== null ? `${base} (${formatCallDuration(status.durationSeconds)})` : base;
-    }
-    case 'timeout':
-      return 'No agent answered in time. Please try again later.';
-    case 'failed': {
-      if (status.rejection === 'error') return 'The call could not be started. Please try again.';
-      const cause = causeText(status, (id) => ` (cause ${id})`);
-      return cause ? `The call failed: ${cause}` : 'The call failed.';
-    }
-    case 'rejected':
-      switch (status.rejection) {
-        case '7':
-        case 'unsupported':
-          return 'Calls are not available on this channel.';
-        case '12':
-          return 'Our agents are not available right now. Please call during working hours.';
-        case '13':
-          return 'No agent is available right now. Please try again later.';
-        case 'no-webrtc':
-          return 'This browser cannot make calls.';
-        default:
-          return 'The call could not be started.';
-      }
-    default:
-      return '';
-  }
-}
-
 export function minutesText(seconds: number, less: string, about: (h: number, m: number) => string): string {
   const s = Number.isFinite(seconds) && seconds > 0 ? seconds : 0;
   if (s < 60) return less;
@@ -234,7 +172,7 @@ const enStatus: Record<string, string> = {
   error: 'Connection problem',
 };
 
-export const en: CcStrings = {
+export const en: ChatStrings = {
   openChat: 'Open chat',
   unreadLabel: (n) => (n === 1 ? '1 unread message' : `${n} unread messages`),
   panelTitle: 'Chat with us',
@@ -289,19 +227,38 @@ export const en: CcStrings = {
   suggestedQuestions: 'Suggested questions',
   messageTooLong: (max) => `Message is too long: at most ${max} characters`,
   newMessages: 'New messages',
-  startCall: (media) => (media === 'video' ? 'Start a video call' : 'Call us'),
-  hangUp: 'Hang up',
-  dismissCall: 'Dismiss',
-  callStatus: enCallStatus,
-  callDuration: 'Call duration',
-  callRetrying: 'Connection problem. Retrying…',
-  callDetails: 'Call details',
-  callGatewayDomain: 'Gateway',
-  callGatewayAddresses: 'Addresses',
-  callAccessCode: 'Number called',
-  callCaller: 'Caller',
   callInProgress: 'call in progress',
 };
+
+/** The strings only the click-to-call shows: their English comes with the call's code (src/call/call-strings.ts). */
+export type CallStringKey =
+  | 'startCall'
+  | 'hangUp'
+  | 'dismissCall'
+  | 'callStatus'
+  | 'callDuration'
+  | 'callRetrying'
+  | 'callDetails'
+  | 'callGatewayDomain'
+  | 'callGatewayAddresses'
+  | 'callAccessCode'
+  | 'callCaller';
+
+export type CallStrings = Pick<CcStrings, CallStringKey>;
+
+/** Every string but the call's: what the conversation's views read. */
+export type ChatStrings = Omit<CcStrings, CallStringKey>;
+
+/**
+ * English: the table above, completed by the parts that bring strings of their own (the call's, once its
+ * code is loaded; only the call reads them). Cast: until then, the call's keys are missing.
+ */
+let english = en as CcStrings;
+
+/** Adds strings a part brought (its English). */
+export function addEnglish(strings: Partial<CcStrings>): void {
+  english = { ...english, ...strings };
+}
 
 /** Languages other than English, whose strings are fetched when first needed (see parts.ts). */
 export type LoadableLanguage = 'zh';
@@ -334,7 +291,7 @@ export function loadableLanguage(locale: string | undefined): LoadableLanguage |
  */
 export function stringsFor(locale: string | undefined, overrides?: Partial<CcStrings>): CcStrings {
   const language = loadableLanguage(locale);
-  const base = (language && loaded.get(language)) || en;
+  const base = (language && loaded.get(language)) || english;
   if (!overrides) return base;
   const result: CcStrings = { ...base };
   for (const key of Object.keys(overrides) as Array<keyof CcStrings>) {

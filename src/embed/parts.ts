@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { CcApiError, isCcApiError } from '../api/errors';
 import { PollLoop } from '../controllers/poll-loop';
-import type { CreateCallFeature } from '../element/call-host';
+import type { CallPart } from '../element/call-host';
 import type { CcStrings, LoadableLanguage } from '../element/strings';
 import { SHARED_KEY, type PartScript, type SharedWithParts } from './shared';
 
@@ -46,7 +46,7 @@ function loadScript<T>(file: PartScript): Promise<T> {
   return load as Promise<T>;
 }
 
-export function loadCallFeature(): Promise<CreateCallFeature> {
+export function loadCallPart(): Promise<CallPart> {
   return loadScript('cc-chat-call.iife.js');
 }
 

@@ -1,13 +1,5 @@
-import {
-  causeText,
-  formatCallDuration,
-  mediaName,
-  minutesText,
-  sizeText,
-  type CallStatusInfo,
-  type CcStrings,
-  type MediaNames,
-} from '../element/strings';
+import { causeText, formatCallDuration, type CallStatusInfo } from '../call/call-strings';
+import { mediaName, minutesText, sizeText, type CcStrings, type MediaNames } from '../element/strings';
 
 // The Simplified Chinese strings of <cc-chat>, fetched the first time a Chinese locale is asked for
 // (a chunk of its own for bundlers; cc-chat-zh.iife.js beside the script-tag file).

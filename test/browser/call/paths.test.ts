@@ -253,6 +253,17 @@ describe('the call bar', () => {
     expect(part(el, 'hangup-button')!.textContent!.trim()).toBe('挂断');
   });
 
+  it('the strings property overrides the call\'s strings too, which come with the call\'s code', async () => {
+    const { el } = await mountCall();
+    el.strings = { hangUp: 'End the call', callStatus: (status) => `state ${status.state}` };
+    await el.startCall();
+    await waitForCall(el, 'connected');
+    expect(statusText(el)).toBe('state connected');
+    el.show();
+    await el.updateComplete;
+    expect(part(el, 'hangup-button')!.textContent!.trim()).toBe('End the call');
+  });
+
   it('no-call-button hides the button; startCall still works', async () => {
     const { el } = await mountCall({ attrs: { 'no-call-button': '' } });
     el.show();

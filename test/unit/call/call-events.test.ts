@@ -8,7 +8,7 @@ import {
   nextCallState,
   type CallEventOutcome,
 } from '../../../src/controllers/call-events';
-import { en, formatCallDuration, type CallStatusInfo } from '../../../src/element/strings';
+import { enCall as en, formatCallDuration, type CallStatusInfo } from '../../../src/call/call-strings';
 import { zhCN } from '../../../src/locales/zh';
 
 function event(resultDesc: string, extra: Partial<ClickToCallEvent> = {}): ClickToCallEvent {

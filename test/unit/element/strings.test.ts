@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, hasStrings, loadableLanguage, registerStrings, stringsFor, type CcStrings } from '../../../src/element/strings';
 import { zhCN } from '../../../src/locales/zh';
+import { enCall } from '../../../src/call/call-strings';
 
 const ZH_TAGS = ['zh', 'zh-CN', 'zh_CN', 'ZH-cn', 'zh-Hans', 'zh-Hans-CN', ' zh-SG '];
 const OTHER_TAGS = [undefined, '', 'en', 'en-US', 'fr-FR', 'de', 'zhx', 'x-zh', 'chinese'];
@@ -42,12 +43,13 @@ describe('stringsFor', () => {
 });
 
 describe('the string tables', () => {
-  it('zh and en have the same keys, each of the same kind and non-empty', () => {
-    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
-    for (const key of Object.keys(en) as Array<keyof CcStrings>) {
-      expect(typeof zhCN[key], key).toBe(typeof en[key]);
-      if (typeof en[key] === 'string') {
-        expect((en[key] as string).length, key).toBeGreaterThan(0);
+  it('zh and en (the chat\'s and the call\'s) have the same keys, each of the same kind and non-empty', () => {
+    const english: CcStrings = { ...en, ...enCall };
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(english).sort());
+    for (const key of Object.keys(english) as Array<keyof CcStrings>) {
+      expect(typeof zhCN[key], key).toBe(typeof english[key]);
+      if (typeof english[key] === 'string') {
+        expect((english[key] as string).length, key).toBeGreaterThan(0);
         expect((zhCN[key] as string).length, key).toBeGreaterThan(0);
       }
     }
