@@ -8,8 +8,8 @@ import { shareCoreModules } from './scripts/share-core-modules.ts';
 // `npm start`: the demo page (index.html) with the ccmessaging simulator served over real HTTP
 // from the same dev server, so the widget talks to it exactly as it would to a backend.
 // `npm run build`: the library. Default mode: ES modules for bundlers, Lit (and msw) left as
-// dependencies; `--mode iife`: the script-tag file with everything bundled; `--mode call-iife` and
-// `--mode zh-iife`: the parts that the script-tag file adds to the page when first needed (src/embed/parts.ts).
+// dependencies; `--mode iife`: the script-tag file; `--mode panel-iife`, `call-iife` and `zh-iife`: the parts
+// that the script-tag file adds to the page when first needed (src/embed/parts.ts).
 export default defineConfig(({ mode }) => ({
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
@@ -18,6 +18,7 @@ export default defineConfig(({ mode }) => ({
   build:
     {
       iife: iifeBuild,
+      'panel-iife': partBuild('src/panel/embed.ts', 'cc-chat-panel.iife.js'),
       'call-iife': partBuild('src/call/embed.ts', 'cc-chat-call.iife.js'),
       'zh-iife': partBuild('src/locales/embed-zh.ts', 'cc-chat-zh.iife.js'),
       server: serverBuild,

@@ -1,27 +1,19 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { CcApiError } from '../api/errors';
 import type { AccessTokenProvider } from '../api/types';
-import {
-  ChatSession,
-  MAX_MESSAGE_BYTES,
-  characterBudget,
-  messageBytes,
-  type ConnectionState,
-} from '../controllers/chat-session';
+import { ChatSession, type ConnectionState } from '../controllers/chat-session';
 import { rememberedUserId, MAX_USER_ID_LENGTH } from '../controllers/persistence';
-import type { ReceivedEntry, TranscriptEntry } from '../controllers/transcript-entry';
+import type { ReceivedEntry } from '../controllers/transcript-entry';
 import type { CallState } from '../controllers/call-events';
 import { browserHasWebRtc, CallSupport } from '../controllers/call-support';
 import type { CallFeature, CallFeatureHost } from './call-host';
-import { loadCallPart, loadStrings } from './parts';
+import type { PanelHost, PanelView } from './panel-host';
+import { loadCallPart, loadPanelPart, loadStrings } from './parts';
 import { ccEvent } from './events';
 import { chromeStyles } from './styles';
-import { messageStyles } from './message-styles';
-import { messageSummary, renderEntry, type RenderContext } from './render-entry';
+import { messageSummary } from './message-content';
 import { addEnglish, hasStrings, loadableLanguage, registerStrings, stringsFor, type CcStrings, type LoadableLanguage } from './strings';
-import { noticeFor } from './notice';
 import { senderLabel } from './sender';
 
 /**
@@ -78,7 +70,7 @@ import { senderLabel } from './sender';
  * @cssprop --cc-chat-hangup - background of the hang-up button (#c5221f)
  */
 export class CcChat extends LitElement {
-  static override styles = [chromeStyles, messageStyles];
+  static override styles = chromeStyles;
 
   /** Where `/apiaccess/ccmessaging/...` is served: the site's proxy, or the contact center in direct mode. Default: this page's origin. */
   @property({ attribute: 'base-url' }) baseUrl = '';
@@ -111,13 +103,10 @@ export class CcChat extends LitElement {
   /** What a call asks for: `audio` (default; mediaAbility 0) or `video` (1). */
   @property({ attribute: 'call-media' }) callMedia: 'audio' | 'video' = 'audio';
 
-  @state() private draft = '';
   @state() private announcement = '';
   @state() private unread = 0;
 
-  @query('[part~="input"]') private input!: HTMLTextAreaElement | null;
   @query('[part~="launcher"]') private launcher!: HTMLButtonElement | null;
-  @query('[part~="transcript"]') private transcriptEl!: HTMLElement | null;
 
   private readonly session = new ChatSession(this, {
     messages: (entries) => this.onMessages(entries),
@@ -139,10 +128,11 @@ export class CcChat extends LitElement {
 
   private text: CcStrings = stringsFor(undefined);
   private generatedUserId = '';
-  private stickToBottom = true;
-  private entryTemplates = new WeakMap<TranscriptEntry, TemplateResult>();
-  /** The transcript the view was last scrolled to the end for. */
-  private scrolledFor: readonly TranscriptEntry[] | null = null;
+  /** The panel's content (header, transcript, composer), once its code is loaded (see parts.ts). */
+  private panel: PanelView | null = null;
+  private panelLoad: Promise<PanelView | null> | null = null;
+  /** The panel's code could not be loaded: the open panel says so (opening again retries). */
+  private panelFailed = false;
   private focusInputAfterOpen = false;
   private callSupportWanted = false;
 
@@ -244,6 +234,7 @@ export class CcChat extends LitElement {
       this.unread = this.session.unread;
     }
     if (changed.has('open') && this.open) {
+      void this.loadPanel();
       this.clearUnread();
       if (this.channelId) this.session.connect();
       this.callSupportWanted = true;
@@ -261,22 +252,28 @@ export class CcChat extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    const opened = changed.has('open') && this.open;
     if (changed.has('open') && (changed.get('open') !== undefined || this.open)) {
-      if (this.open) {
-        this.dispatchEvent(ccEvent('cc-open', {}));
-        this.scrollToEnd();
-        if (this.focusInputAfterOpen) this.input?.focus();
-      } else if (changed.get('open') === true) {
-        this.dispatchEvent(ccEvent('cc-close', {}));
+      if (this.open) this.dispatchEvent(ccEvent('cc-open', {}));
+      else if (changed.get('open') === true) this.dispatchEvent(ccEvent('cc-close', {}));
+    }
+    if (!this.open) this.focusInputAfterOpen = false;
+    if (this.open && this.panel) {
+      this.panel.updated(opened);
+      // show() focuses the message box, also when the panel's code arrived after the panel opened.
+      if (this.focusInputAfterOpen) {
+        this.panel.focusInput();
+        this.focusInputAfterOpen = false;
       }
-      this.focusInputAfterOpen = false;
     }
-    // Only when the transcript changed: reading scrollHeight forces a layout.
-    const entries = this.session.transcript.entries;
-    if (this.stickToBottom && entries !== this.scrolledFor) {
-      this.scrolledFor = entries;
-      this.scrollToEnd();
-    }
+  }
+
+  /** While the panel's code is on its way to an open panel, an update is complete once the panel is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.open || this.panel || !this.panelLoad) return done;
+    await this.panelLoad;
+    return super.getUpdateComplete();
   }
 
   protected override render() {
@@ -292,6 +289,8 @@ export class CcChat extends LitElement {
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
         @click=${this.toggleFromLauncher}
+        @pointerenter=${this.prefetchPanel}
+        @focus=${this.prefetchPanel}
       >
         ${this.open ? closeIcon : chatIcon}
         ${this.unread > 0 && !this.open
@@ -303,136 +302,24 @@ export class CcChat extends LitElement {
         id="panel"
         part="panel"
         role="dialog"
-        aria-labelledby="title"
+        aria-label=${t.panelTitle}
         ?hidden=${!this.open}
         @keydown=${this.onPanelKeydown}
       >
-        ${this.renderHeader()} ${this.open ? (this.call?.renderBar(false) ?? nothing) : nothing} ${this.renderNotice()}
-        ${this.renderQueue()}
-        <div
-          part="transcript"
-          role="log"
-          aria-label=${t.transcriptLabel}
-          tabindex="0"
-          @scroll=${this.onTranscriptScroll}
-        >
-          ${repeat(this.session.transcript.entries, (entry) => entry.key, (entry) => this.renderCachedEntry(entry))}
-        </div>
-        ${this.renderFooter()}
+        ${this.panel
+          ? this.panel.render()
+          : this.open
+            ? html`<p class="panel-loading" role=${this.panelFailed ? 'alert' : 'status'}>
+                ${this.panelFailed ? t.genericError : t.connecting}
+              </p>`
+            : nothing}
       </section>
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
   }
 
-  private renderHeader() {
-    const t = this.text;
-    const { state, mode } = this.session;
-    const live = state === 'connected' || state === 'reconnecting' || state === 'offline';
-    return html`
-      <header part="header">
-        <div class="title">
-          <h2 id="title">${t.panelTitle}</h2>
-          <span class="status" data-state=${state}>${t.connectionStatus(state)}</span>
-        </div>
-        ${live
-          ? html`<div class="actions">
-              ${mode === 'robot'
-                ? html`<button part="agent-button" type="button" @click=${() => this.session.requestAgent()}>
-                    ${t.askForAgent}
-                  </button>`
-                : nothing}
-              <button part="end-button" type="button" @click=${() => this.session.disconnect()}>${t.endChat}</button>
-            </div>`
-          : nothing}
-        ${this.call && this.callButtonShown ? this.call.renderButton() : nothing}
-        <button part="close-button" type="button" aria-label=${t.closeChat} @click=${this.closeAndReturnFocus}>
-          ${closeIcon}
-        </button>
-      </header>
-    `;
-  }
-
   private get callButtonShown(): boolean {
     return !this.noCallButton && this.callSupport.state === 'supported' && browserHasWebRtc();
-  }
-
-  private renderNotice() {
-    const notice = noticeFor(this.session.state, this.session.lastError, this.text);
-    // The region exists from the start so that screen readers announce what appears in it.
-    return html`<div
-      part="notice"
-      role=${notice?.tone === 'error' ? 'alert' : 'status'}
-      data-tone=${notice?.tone ?? 'none'}
-      ?hidden=${!notice}
-    >
-      ${notice?.text ?? ''}
-    </div>`;
-  }
-
-  private renderQueue() {
-    const { mode, queue } = this.session;
-    if (mode !== 'queued') return nothing;
-    const t = this.text;
-    return html`<div part="queue" role="status">
-      <span>${queue?.position != null ? t.queuePosition(queue.position) : t.waitingForAgent}</span>
-      ${queue?.estimateWaitTime != null && queue.estimateWaitTime > 0
-        ? html`<span>${t.estimatedWait(queue.estimateWaitTime)}</span>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderFooter() {
-    const t = this.text;
-    if (this.session.state === 'ended') {
-      return html`<div class="footer ended">
-        <button part="new-button" type="button" @click=${this.startNewConversation}>${t.newConversation}</button>
-      </div>`;
-    }
-    const budget = characterBudget(this.draft);
-    const tooLong = budget.bytes > MAX_MESSAGE_BYTES;
-    const nearLimit = budget.bytes > MAX_MESSAGE_BYTES * 0.8;
-    return html`<form class="footer" part="composer" @submit=${this.onSubmit}>
-      <textarea
-        part="input"
-        rows="1"
-        aria-label=${t.messagePlaceholder}
-        placeholder=${t.messagePlaceholder}
-        aria-invalid=${tooLong ? 'true' : 'false'}
-        aria-describedby="counter"
-        .value=${this.draft}
-        @input=${this.onInput}
-        @keydown=${this.onComposerKeydown}
-      ></textarea>
-      <span id="counter" part="counter" class=${tooLong ? 'over' : ''} ?hidden=${!nearLimit}>
-        ${tooLong ? t.messageTooLong(budget.max) : t.charactersLeft(budget.left)}
-      </span>
-      <button part="send-button" type="submit" aria-label=${t.send} ?disabled=${!this.draft.trim() || tooLong}>
-        ${sendIcon}
-      </button>
-    </form>`;
-  }
-
-  /**
-   * Stored entries never change (a status change replaces the entry object), so each one's
-   * template is built once, not on every update: an append then costs O(1) template work, not
-   * O(transcript). The cache is dropped when the strings or locale change.
-   */
-  private renderCachedEntry(entry: TranscriptEntry): TemplateResult {
-    let template = this.entryTemplates.get(entry);
-    if (!template) {
-      template = renderEntry(entry, this.renderContext);
-      this.entryTemplates.set(entry, template);
-    }
-    return template;
-  }
-
-  private get renderContext(): RenderContext {
-    return {
-      strings: this.text,
-      locale: this.locale || undefined,
-      onQuestion: (question) => this.send(question),
-      onRetry: (key) => this.session.retry(key),
-    };
   }
 
   private effectiveUserId(): string {
@@ -491,34 +378,16 @@ export class CcChat extends LitElement {
     }
   }
 
-  private onInput(event: Event): void {
-    this.draft = (event.target as HTMLTextAreaElement).value;
-    if (this.draft.trim()) this.session.typing();
-  }
 
-  private onComposerKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      this.submitDraft();
-    }
-  }
 
-  private onSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    this.submitDraft();
-  }
 
-  private submitDraft(): void {
-    if (messageBytes(this.draft.trim()) > MAX_MESSAGE_BYTES) return;
-    if (this.send(this.draft) !== null) {
-      this.draft = '';
-      this.stickToBottom = true;
-    }
-  }
+
+
+
+
 
   private applyStrings(): void {
     this.text = stringsFor(this.locale || navigator.language, this.strings);
-    this.entryTemplates = new WeakMap();
   }
 
   /** Fetches a language's strings (English meanwhile, and if they cannot be loaded). */
@@ -534,6 +403,59 @@ export class CcChat extends LitElement {
     }
     this.applyStrings();
     this.requestUpdate();
+  }
+
+  /** Fetches the panel's code when the visitor shows the intent to open the chat (pointer or focus on the launcher). */
+  private prefetchPanel(): void {
+    void this.loadPanel();
+  }
+
+  /** Loads the panel's code once (again after a failure); null when it could not be loaded. */
+  private loadPanel(): Promise<PanelView | null> {
+    this.panelLoad ??= loadPanelPart().then(
+      (part) => {
+        this.panelFailed = false;
+        addEnglish(part.strings);
+        this.applyStrings();
+        this.panel = part.create(this.panelHost());
+        this.requestUpdate();
+        return this.panel;
+      },
+      (error: unknown) => {
+        this.panelLoad = null;
+        this.panelFailed = true;
+        this.requestUpdate();
+        const reason = error instanceof Error ? error.message : String(error);
+        this.dispatchEvent(
+          ccEvent('cc-error', { kind: 'network', operation: 'panel', message: `The chat panel could not be loaded: ${reason}`, fatal: false }),
+        );
+        return null;
+      },
+    );
+    return this.panelLoad;
+  }
+
+  /** What the panel may use of this element (kept off the element's public API). */
+  private panelHost(): PanelHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host object's getters read the element
+    const el = this;
+    return {
+      get renderRoot() {
+        return el.renderRoot;
+      },
+      get updateComplete() {
+        return el.updateComplete;
+      },
+      requestUpdate: () => el.requestUpdate(),
+      session: el.session,
+      strings: () => el.text,
+      locale: () => el.locale || undefined,
+      isOpen: () => el.open,
+      send: (text) => el.send(text),
+      closeAndReturnFocus: () => el.closeAndReturnFocus(),
+      callBar: () => (el.open ? (el.call?.renderBar(false) ?? nothing) : nothing),
+      callButton: () => (el.call && el.callButtonShown ? el.call.renderButton() : nothing),
+    };
   }
 
   /** Loads the call's code once (again after a failure); null when it could not be loaded. */
@@ -587,22 +509,11 @@ export class CcChat extends LitElement {
     };
   }
 
-  private startNewConversation(): void {
-    this.session.startOver();
-    this.session.connect();
-    void this.updateComplete.then(() => this.input?.focus());
-  }
 
-  private onTranscriptScroll(): void {
-    const el = this.transcriptEl;
-    if (!el) return;
-    this.stickToBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
-  }
 
-  private scrollToEnd(): void {
-    const el = this.transcriptEl;
-    if (el && this.open) el.scrollTop = el.scrollHeight;
-  }
+
+
+
 }
 
 const chatIcon = html`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
@@ -610,7 +521,4 @@ const chatIcon = html`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidde
 </svg>`;
 const closeIcon = html`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
   <path fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" d="M6 6l12 12M18 6L6 18" />
-</svg>`;
-const sendIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-  <path fill="currentColor" d="M3 20.5V14l9-2-9-2V3.5L22 12z" />
 </svg>`;

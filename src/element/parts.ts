@@ -1,9 +1,15 @@
 import type { CallPart } from './call-host';
+import type { PanelPart } from './panel-host';
 import type { CcStrings, LoadableLanguage } from './strings';
 
 // The parts of the widget fetched when first needed, so that a page pays only for what its visitor uses:
 // for bundlers, chunks of their own. The script-tag build replaces this module with src/embed/parts.ts,
 // which adds the matching script from beside cc-chat.iife.js.
+
+/** What is inside the panel, fetched when the visitor first opens the chat or shows the intent to. */
+export function loadPanelPart(): Promise<PanelPart> {
+  return import('../panel/panel-view').then((module) => module.panelPart);
+}
 
 /** The click-to-call, fetched the first time a call is possible (the channel offers calls, or `startCall()`). */
 export function loadCallPart(): Promise<CallPart> {

@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DownlinkMessage } from '../api/types';
 import type { ReceivedEntry, SentEntry, TranscriptEntry } from '../controllers/transcript-entry';
 import { linkify, safeHttpUrl } from './linkify';
+import { clip, MAX_JSON, nonEmpty, parseFileContent, parseJsonObject, parseLocation } from './message-content';
 import type { ChatStrings } from './strings';
 
 export interface RenderContext {
@@ -30,53 +31,12 @@ export interface RenderContext {
 const MAX_TEXT = 8_000;
 const MAX_NAME = 80;
 const MAX_SUGGESTIONS = 10;
-const MAX_JSON = 4_000;
-const MAX_SUMMARY = 500;
 
 type Side = 'start' | 'end';
 
 /** Renders one transcript entry as a single element with `part="message"`. */
 export function renderEntry(entry: TranscriptEntry, ctx: RenderContext): TemplateResult {
   return entry.kind === 'sent' ? renderSent(entry, ctx) : renderReceived(entry, ctx);
-}
-
-/**
- * A plain-text summary of a received message, for the live region and notifications: the text
- * itself, else what the media is ("Image", "Location: Office", a card's title), else the end of
- * the chat for DISCONNECT. '' when there is nothing to say (READ receipts, empty messages).
- * Combine with `strings.senderSays(sender, summary)`.
- */
-export function messageSummary(message: DownlinkMessage, strings: ChatStrings): string {
-  if (message.controlType === 'READ') return '';
-  if (message.controlType === 'DISCONNECT') return message.sourceType === 'AGENT' ? strings.agentEndedChat : strings.chatEnded;
-  const content = typeof message.content === 'string' ? message.content.trim() : '';
-  const label = strings.mediaLabel(message.mediaType);
-  let detail: string | null;
-  switch (message.mediaType) {
-    case 'IMAGE':
-    case 'FILE_IMAGE':
-    case 'VIDEO':
-    case 'FILE_VIDEO':
-    case 'AUDIO':
-    case 'DOCUMENT':
-      detail = null;
-      break;
-    case 'FILE':
-      detail = parseFileContent(content)?.name ?? null;
-      break;
-    case 'LOCATE':
-      detail = parseLocation(clip(content, MAX_JSON) ?? '').description;
-      break;
-    case 'WEBCARD': {
-      const data = content.length <= MAX_JSON ? parseJsonObject(content) : null;
-      detail = data ? nonEmpty(typeof data.title === 'string' ? data.title : null) ?? nonEmpty(typeof data.description === 'string' ? data.description : null) : nonEmpty(content);
-      break;
-    }
-    default:
-      if (content) return clip(content, MAX_SUMMARY) ?? '';
-      return Array.isArray(message.simQuestions) && message.simQuestions.length > 0 ? strings.suggestedQuestions : '';
-  }
-  return detail ? `${strings.speakerPrefix(label)}${clip(detail, MAX_SUMMARY)}` : label;
 }
 
 function renderSent(entry: SentEntry, ctx: RenderContext): TemplateResult {
@@ -201,14 +161,6 @@ function renderText(text: string): TemplateResult {
   )}</div>`;
 }
 
-/** Parses FILE content `fileName,fileSizeBytes,objectKey,ext` (the documented upload format). */
-function parseFileContent(content: string): { name: string; size: number | null } | null {
-  const parts = content.split(',', 5);
-  if (parts.length !== 4 || parts[0].trim() === '') return null;
-  const size = /^\d{1,15}$/.test(parts[1].trim()) ? Number(parts[1]) : null;
-  return { name: parts[0].trim(), size };
-}
-
 function renderFileCard(kind: string, typeName: string, message: DownlinkMessage, ctx: RenderContext): TemplateResult {
   const { strings } = ctx;
   const content = clip(typeof message.content === 'string' ? message.content : '', MAX_NAME * 4) ?? '';
@@ -245,55 +197,12 @@ function mediaUrlOf(message: DownlinkMessage, ctx: RenderContext): string | null
   }
 }
 
-interface Location {
-  lat: number | null;
-  lng: number | null;
-  description: string | null;
-}
-
-function toCoordinate(value: unknown, limit: number): number | null {
-  if (typeof value !== 'number' && (typeof value !== 'string' || value.trim() === '')) return null;
-  const n = Number(value);
-  return Number.isFinite(n) && Math.abs(n) <= limit ? n : null;
-}
-
-/** LOCATE content: `lat/lng/description` (the description may contain `/`), or a JSON object. */
-function parseLocation(content: string): Location {
-  const trimmed = content.trim();
-  if (trimmed.startsWith('{') && trimmed.length <= MAX_JSON) {
-    const data = parseJsonObject(trimmed);
-    if (data) {
-      const description = [data.description, data.address, data.name, data.title].find(
-        (v): v is string => typeof v === 'string' && v.trim() !== '',
-      );
-      return {
-        lat: toCoordinate(data.latitude ?? data.lat, 90),
-        lng: toCoordinate(data.longitude ?? data.lng ?? data.lon, 180),
-        description: description ?? null,
-      };
-    }
-  }
-  const [lat = '', lng = '', ...rest] = trimmed.split('/', 64);
-  const parsed = { lat: toCoordinate(lat, 90), lng: toCoordinate(lng, 180) };
-  if (parsed.lat === null || parsed.lng === null) return { lat: null, lng: null, description: nonEmpty(trimmed) };
-  return { ...parsed, description: nonEmpty(rest.join('/')) };
-}
-
 function renderLocation(content: string, ctx: RenderContext): TemplateResult {
   const { strings } = ctx;
   const { lat, lng, description } = parseLocation(clip(content, MAX_JSON) ?? '');
   const hasPoint = lat !== null && lng !== null;
   const mapUrl = hasPoint ? `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lng}#map=16/${lat}/${lng}` : null;
   return html`<div class="ccm-card ccm-card--location" part="card"><div class="ccm-card-type">${strings.mediaLocation}</div>${description ? html`<div class="ccm-card-title" dir="auto">${description}</div>` : nothing}${hasPoint ? html`<div class="ccm-card-detail">${lat}, ${lng}</div>` : nothing}${mapUrl ? html`<a class="ccm-card-action" part="card-action" href=${mapUrl} target="_blank" rel="noopener noreferrer">${strings.viewLocation}</a>` : nothing}</div>`;
-}
-
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
 }
 
 function renderWebCard(message: DownlinkMessage, content: string, ctx: RenderContext): TemplateResult {
@@ -369,13 +278,4 @@ function renderTime(timestamp: number, locale: string | undefined): TemplateResu
   // Today's messages show the time only; older ones (history) add the date.
   const text = date.toDateString() === new Date().toDateString() ? time.format(date) : dated.format(date);
   return html`<time class="ccm-time" part="time" datetime=${date.toISOString()}>${text}</time>`;
-}
-
-function nonEmpty(value: string | null | undefined): string | null {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-}
-
-function clip(value: string | null, max: number): string | null {
-  if (value === null) return null;
-  return value.length > max ? `${value.slice(0, max)}…` : value;
 }

@@ -1,8 +1,8 @@
 import type { DownlinkMessage } from '../api/types';
-import type { ChatStrings } from './strings';
+import type { CoreStrings } from './strings';
 
 /** Who a received message is from, for labels and the live region ("Agent Dana"). */
-export function senderLabel(message: DownlinkMessage, t: ChatStrings): string {
+export function senderLabel(message: DownlinkMessage, t: CoreStrings): string {
   const nickname = message.senderNickname?.trim();
   switch (message.sourceType) {
     case 'ROBOT':

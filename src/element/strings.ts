@@ -162,71 +162,24 @@ const enMedia: MediaNames = {
   mediaAttachment: 'Attachment',
 };
 
-const enStatus: Record<string, string> = {
-  idle: 'Not connected',
-  connecting: 'Connecting…',
-  connected: 'Online',
-  reconnecting: 'Reconnecting…',
-  offline: 'Offline',
-  ended: 'Chat ended',
-  error: 'Connection problem',
-};
-
-export const en: ChatStrings = {
+export const en: CoreStrings = {
   openChat: 'Open chat',
   unreadLabel: (n) => (n === 1 ? '1 unread message' : `${n} unread messages`),
   panelTitle: 'Chat with us',
   closeChat: 'Close chat',
-  transcriptLabel: 'Conversation',
-  connectionStatus: (state) => (Object.hasOwn(enStatus, state) ? enStatus[state] : ''),
-  send: 'Send',
-  messageLabel: 'Message',
-  messagePlaceholder: 'Type a message…',
-  askForAgent: 'Talk to a person',
-  endChat: 'End chat',
-  newConversation: 'Start a new conversation',
-  retry: 'Retry',
-  sending: 'Sending…',
-  sent: 'Sent',
-  failedToSend: 'Failed to send',
   robot: 'Virtual assistant',
   agent: 'Agent',
   system: 'System',
   you: 'You',
   connecting: 'Connecting…',
-  reconnecting: 'Reconnecting…',
-  offline: 'You are offline. Messages will be sent when you are back online.',
   chatEnded: 'The chat has ended',
   agentEndedChat: 'The agent ended the chat',
-  waitingForAgent: 'Waiting for an agent…',
-  queuePosition: (p) => (p <= 1 ? 'You are next in the queue' : `You are number ${p} in the queue`),
-  estimatedWait: (seconds) =>
-    `Estimated wait: ${minutesText(seconds, 'less than a minute', (h, m) =>
-      h === 0 ? `about ${m} min` : m === 0 ? `about ${h} h` : `about ${h} h ${m} min`,
-    )}`,
-  charactersLeft: (n) =>
-    n < 0
-      ? `${-n} ${n === -1 ? 'character' : 'characters'} too many`
-      : `${n} ${n === 1 ? 'character' : 'characters'} left`,
   senderSays: (sender, text) => `${sender}: ${text}`,
   speakerPrefix: (speaker) => `${speaker}: `,
   genericError: 'Something went wrong. Please try again.',
-  errorNotFound: 'The chat service was not found. Check the widget’s base URL.',
-  errorUnauthorized: 'The chat service refused access: the site’s chat settings (channel ID or credentials) need checking.',
-  errorRateLimited: 'Too many requests. Please wait a moment and try again.',
-  errorNoChannel: 'This chat channel is not available. Check the widget’s channel ID.',
-  errorOutsideHours: 'Our agents are not available right now. Please try again during working hours.',
-  errorSendRefused: 'The chat service did not accept that. Please try again.',
-  openLink: 'Open link',
-  download: 'Download',
-  viewLocation: 'View on map',
-  openCard: 'Open',
   ...enMedia,
   mediaLabel: (mediaType) => mediaName(enMedia, mediaType),
-  fileSize: sizeText,
   suggestedQuestions: 'Suggested questions',
-  messageTooLong: (max) => `Message is too long: at most ${max} characters`,
-  newMessages: 'New messages',
   callInProgress: 'call in progress',
 };
 
@@ -249,9 +202,48 @@ export type CallStrings = Pick<CcStrings, CallStringKey>;
 /** Every string but the call's: what the conversation's views read. */
 export type ChatStrings = Omit<CcStrings, CallStringKey>;
 
+/** The strings only the panel shows: their English comes with the panel's code (src/panel/panel-strings.ts). */
+export type PanelStringKey =
+  | 'transcriptLabel'
+  | 'connectionStatus'
+  | 'send'
+  | 'messageLabel'
+  | 'messagePlaceholder'
+  | 'askForAgent'
+  | 'endChat'
+  | 'newConversation'
+  | 'retry'
+  | 'sending'
+  | 'sent'
+  | 'failedToSend'
+  | 'reconnecting'
+  | 'offline'
+  | 'waitingForAgent'
+  | 'queuePosition'
+  | 'estimatedWait'
+  | 'charactersLeft'
+  | 'errorNotFound'
+  | 'errorUnauthorized'
+  | 'errorRateLimited'
+  | 'errorNoChannel'
+  | 'errorOutsideHours'
+  | 'errorSendRefused'
+  | 'openLink'
+  | 'download'
+  | 'viewLocation'
+  | 'openCard'
+  | 'fileSize'
+  | 'messageTooLong'
+  | 'newMessages';
+
+export type PanelStrings = Pick<CcStrings, PanelStringKey>;
+
+/** What the element itself reads before any part is loaded: the launcher, the live region, sender names. */
+export type CoreStrings = Omit<CcStrings, CallStringKey | PanelStringKey>;
+
 /**
- * English: the table above, completed by the parts that bring strings of their own (the call's, once its
- * code is loaded; only the call reads them). Cast: until then, the call's keys are missing.
+ * English: the table above, completed by the parts that bring strings of their own (the panel's and the
+ * call's, once their code is loaded; only they read them). Cast: until then, their keys are missing.
  */
 let english = en as CcStrings;
 

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
-// The widget's frame: launcher, panel, header, notices, composer. Message bubbles are styled in
-// message-styles.ts. Everything is themable through --cc-chat-* custom properties (fallbacks inline)
+// The widget's frame: launcher, badge, the panel's box. What is inside the panel is styled by the panel's
+// part (src/panel/panel-styles.ts, message bubbles in message-styles.ts), which comes with its code. Everything is themable through --cc-chat-* custom properties (fallbacks inline)
 // and ::part(); all styles are constructed stylesheets, so a strict CSP needs no 'unsafe-inline'.
 export const chromeStyles = css`
   :host {
@@ -130,167 +130,16 @@ export const chromeStyles = css`
     right: auto;
     left: 0;
   }
+  .panel-loading {
+    margin: auto;
+    padding: var(--_gap);
+    color: var(--_muted);
+  }
   @keyframes cc-rise {
     from {
       opacity: 0;
       transform: translateY(12px);
     }
-  }
-
-  /* Title and close on the first row; the conversation's actions on a second row when there are any. */
-  [part~='header'] {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
-    align-items: center;
-    gap: 0 8px;
-    padding: 12px 10px 12px var(--_gap);
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
-  .title {
-    min-width: 0;
-  }
-  h2 {
-    margin: 0;
-    font-size: 16px;
-    font-weight: 650;
-    line-height: 1.3;
-  }
-  .status {
-    display: block;
-    font-size: 12.5px;
-    opacity: 0.92;
-  }
-  .actions {
-    grid-column: 1 / -1;
-    grid-row: 2;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 6px;
-    margin-top: 8px;
-  }
-  .actions button {
-    min-height: 32px;
-    padding: 4px 12px;
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    background: transparent;
-    color: inherit;
-    font-size: 13px;
-    white-space: nowrap;
-  }
-  [part~='close-button'] {
-    grid-column: 2;
-    grid-row: 1;
-    display: grid;
-    place-items: center;
-    width: 36px;
-    height: 36px;
-    padding: 0;
-    border: none;
-    border-radius: 50%;
-    background: transparent;
-    color: inherit;
-  }
-  .actions button:hover,
-  [part~='close-button']:hover {
-    background: rgb(255 255 255 / 0.16);
-  }
-  [part~='header'] button:focus-visible {
-    outline-color: var(--_on-accent);
-  }
-
-  [part~='notice'],
-  [part~='queue'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px 12px;
-    padding: 8px var(--_gap);
-    border-bottom: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_fg);
-    font-size: 13.5px;
-  }
-  [part~='notice'][data-tone='error'] {
-    color: var(--_error);
-    font-weight: 600;
-  }
-
-  [part~='transcript'] {
-    flex: 1;
-    display: flex;
-    flex-direction: column;
-    gap: 10px;
-    padding: var(--_gap);
-    overflow-y: auto;
-    overscroll-behavior: contain;
-  }
-
-  .footer {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    align-items: end;
-    gap: 4px 8px;
-    padding: 10px 12px 12px var(--_gap);
-    border-top: 1px solid var(--_border);
-    background: var(--_bg);
-  }
-  .footer.ended {
-    display: flex;
-    justify-content: center;
-  }
-  [part~='input'] {
-    width: 100%;
-    min-height: 40px;
-    max-height: 140px;
-    field-sizing: content;
-    resize: none;
-    padding: 9px 12px;
-    border: 1px solid var(--_border);
-    border-radius: 20px;
-    background: var(--_bg);
-    color: var(--_fg);
-    font: inherit;
-  }
-  [part~='input'][aria-invalid='true'] {
-    border-color: var(--_error);
-  }
-  [part~='input']::placeholder {
-    color: var(--_muted);
-    opacity: 1;
-  }
-  [part~='counter'] {
-    grid-column: 1 / -1;
-    grid-row: 2;
-    font-size: 12px;
-    color: var(--_muted);
-  }
-  [part~='counter'].over {
-    color: var(--_error);
-    font-weight: 600;
-  }
-  [part~='send-button'] {
-    display: grid;
-    place-items: center;
-    width: 40px;
-    height: 40px;
-    border: none;
-    border-radius: 50%;
-    background: var(--_accent);
-    color: var(--_on-accent);
-  }
-  [part~='send-button']:disabled {
-    opacity: 0.45;
-    cursor: default;
-  }
-  [part~='new-button'] {
-    padding: 10px 18px;
-    border: none;
-    border-radius: 999px;
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
   }
 
   /* Narrow screens: the open panel takes the whole viewport (dvh follows the mobile keyboard). */

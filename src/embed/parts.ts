@@ -1,12 +1,14 @@
 import { css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { CcApiError, isCcApiError } from '../api/errors';
 import { PollLoop } from '../controllers/poll-loop';
 import type { CallPart } from '../element/call-host';
+import type { PanelPart } from '../element/panel-host';
 import type { CcStrings, LoadableLanguage } from '../element/strings';
 import { SHARED_KEY, type PartScript, type SharedWithParts } from './shared';
 
 // The script-tag build's way to the parts fetched on demand (it replaces element/parts.ts there): each part
-// is a classic script beside this one (cc-chat-call.iife.js, cc-chat-zh.iife.js), added to the page the
+// is a classic script beside this one (cc-chat-panel.iife.js, cc-chat-call.iife.js, cc-chat-zh.iife.js), added to the page the
 // first time it is needed. It gets the nonce of this script, so a nonce-based Content-Security-Policy
 // allows it as it allowed this one, and it takes Lit and the rest from this script (shared.ts) instead of
 // carrying copies; it hands itself over through `provide`.
@@ -19,6 +21,7 @@ const waiting = new Map<PartScript, (part: unknown) => void>();
 
 const shared: SharedWithParts = {
   lit: { css, html, nothing },
+  repeat: { repeat },
   errors: { CcApiError, isCcApiError },
   pollLoop: { PollLoop },
   provide: (file, part) => waiting.get(file)?.(part),
@@ -44,6 +47,10 @@ function loadScript<T>(file: PartScript): Promise<T> {
     loading.set(file, load);
   }
   return load as Promise<T>;
+}
+
+export function loadPanelPart(): Promise<PanelPart> {
+  return loadScript('cc-chat-panel.iife.js');
 }
 
 export function loadCallPart(): Promise<CallPart> {

@@ -8,12 +8,13 @@ export const SHARED_KEY = 'cc-chat.shared';
 /** Each shared module: how a part imports it, and the names it may use. */
 export const SHARED_MODULES = {
   lit: { specifier: 'lit', names: ['css', 'html', 'nothing'] },
+  repeat: { specifier: 'lit/directives/repeat.js', names: ['repeat'] },
   errors: { specifier: 'src/api/errors.ts', names: ['CcApiError', 'isCcApiError'] },
   pollLoop: { specifier: 'src/controllers/poll-loop.ts', names: ['PollLoop'] },
 } as const;
 
 /** The part scripts, each built beside cc-chat.iife.js. */
-export type PartScript = 'cc-chat-call.iife.js' | 'cc-chat-zh.iife.js';
+export type PartScript = 'cc-chat-panel.iife.js' | 'cc-chat-call.iife.js' | 'cc-chat-zh.iife.js';
 
 type SharedName = keyof typeof SHARED_MODULES;
 

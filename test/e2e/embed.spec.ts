@@ -51,6 +51,40 @@ test('the IIFE, loaded twice, runs a whole conversation under a strict CSP', asy
   expect(problems).toEqual([]);
 });
 
+test('the panel\'s script comes when the visitor reaches for the launcher; if it fails, the next open fetches it again', async ({ page }) => {
+  const w = widget(page);
+  let blocked = true;
+  const panelScript: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/cc-chat-panel.iife.js')) panelScript.push(request.url());
+  });
+  await page.route('**/cc-chat-panel.iife.js', (route) => (blocked ? route.fulfill({ status: 404 }) : route.continue()));
+  await page.goto(`${site.url}/embed.html`);
+  await page.evaluate(() => {
+    const errors: string[] = ((window as unknown as { ccErrors: string[] }).ccErrors = []);
+    document.querySelector('cc-chat')!.addEventListener('cc-error', (event) => errors.push((event as CustomEvent<{ message: string }>).detail.message));
+  });
+  await expect(w.launcher).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(panelScript).toEqual([]); // nothing but the launcher at page load
+
+  // The pointer on the launcher fetches the panel ahead of the click; here it fails, and the click tries again.
+  await w.launcher.hover();
+  await expect.poll(() => panelScript.length).toBe(1);
+  await w.launcher.click();
+  await expect(w.panel.getByRole('alert')).toHaveText('Something went wrong. Please try again.');
+  expect(panelScript.length).toBe(2);
+  const errors = await page.evaluate(() => (window as unknown as { ccErrors: string[] }).ccErrors);
+  expect(errors[0]).toMatch(/chat panel could not be loaded.*\/cc-chat-panel\.iife\.js/);
+
+  blocked = false;
+  await w.launcher.click(); // close
+  await w.launcher.click(); // open again
+  await expect(w.messages('ROBOT').first()).toBeVisible();
+  await expect(w.input).toBeFocused();
+  expect(panelScript.length).toBe(3);
+});
+
 /** The requests the page makes for the call script (cc-chat.iife.js adds it when a call is possible). */
 function callScriptRequests(page: import('@playwright/test').Page): string[] {
   const urls: string[] = [];

@@ -325,7 +325,7 @@ describe('events', () => {
     const el = await mountChat();
     await openAndGreet(el);
     const events = recordEvents(document);
-    const next = await reload(el);
+    const next = await reload(el, { open: true });
     expect(messages(next, 'ROBOT')).toHaveLength(1);
     sim.robotSays('After the reload');
     await expect.poll(() => messages(next, 'ROBOT').length).toBe(2);

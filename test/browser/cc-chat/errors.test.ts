@@ -158,6 +158,7 @@ describe('fatal failures', () => {
     const el = await mountChat({ userId, channelId: '' });
     const events = recordEvents(el);
     el.connect();
+    el.show();
     await el.updateComplete;
     expect(noticeText(el)).toBe('This chat channel is not available. Check the widget’s channel ID.');
     expect(events.of('cc-error')).toEqual([expect.objectContaining({ fatal: true })]);

@@ -34,7 +34,9 @@ describe('connecting', () => {
     // Nothing from this element (requests of earlier tests' elements may still trickle in).
     expect(sim.requests.filter((r) => [undefined, userId].includes(requestUser(r)))).toEqual([]);
     expect(el.connectionState).toBe('idle');
-    expect(part(el, 'notice')!.hidden).toBe(true);
+    // Nothing inside the panel is built (or its code fetched) before the visitor opens it or shows the intent to.
+    expect(part(el, 'header')).toBeNull();
+    expect(part(el, 'notice')).toBeNull();
   });
 
   it('connects on the first open: applyToken, then CONNECT, then the poll loop', async () => {

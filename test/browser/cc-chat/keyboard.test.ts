@@ -131,7 +131,7 @@ describe('live region', () => {
     sim.push({ sourceType: 'AGENT', content: 'Before the reload', senderNickname: 'Sam' }, userId);
     await expect.poll(() => messages(el, 'AGENT').length).toBe(1);
 
-    const next = await reload(el);
+    const next = await reload(el, { open: true });
     expect(messages(next)).toHaveLength(2);
     await sleep(200);
     expect(liveRegion(next).textContent).toBe('');

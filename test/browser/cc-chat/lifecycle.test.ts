@@ -140,8 +140,12 @@ describe('two elements on one page', () => {
     const a2 = await mountChat({ userId: alice, channelId: 'ch-a' });
     const b2 = await mountChat({ userId: bob, channelId: 'ch-b' });
     expect(a2.connectionState).toBe('ended');
-    expect(messages(a2, 'AGENT').map(messageText)).toEqual(['For Alice']);
     expect(b2.connectionState).toBe('connected');
+    // A transcript is built when its panel opens (opening Alice's ended chat would start a new one).
+    b2.show();
+    await b2.updateComplete;
     expect(messages(b2, 'AGENT').map(messageText)).toEqual(['For Bob', 'Still for Bob']);
+    expect(b2.connectionState).toBe('connected');
+    expect(a2.connectionState).toBe('ended');
   });
 });

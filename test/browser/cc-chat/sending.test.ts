@@ -100,7 +100,7 @@ describe('reload', () => {
       { text: 'second', status: 'pending' },
     ]);
 
-    const next = await reload(el);
+    const next = await reload(el, { open: true });
     expect(mine(next)).toEqual([
       { text: 'first', status: 'pending' },
       { text: 'second', status: 'pending' },
@@ -121,7 +121,7 @@ describe('reload', () => {
     el.send('pending 2');
     await expect.poll(() => wire.calls.filter((c) => c.controlType === 'CHAT').length).toBe(1);
 
-    const next = await reload(el);
+    const next = await reload(el, { open: true });
     expect(mine(next).map((m) => m.text)).toEqual(['in flight', 'pending 1', 'pending 2']);
     expect(mine(next)[0].status).toBe('failed');
     await expect.poll(() => mine(next).map((m) => m.status)).toEqual(['failed', 'sent', 'sent']);
@@ -133,7 +133,7 @@ describe('reload', () => {
     expect(chats).toEqual(['in flight', 'pending 1', 'pending 2']);
     expect(mine(next).map((m) => m.status)).toEqual(['failed', 'sent', 'sent']);
     // What the new element saved was not overwritten by the old one: a further reload sends nothing.
-    const third = await reload(next);
+    const third = await reload(next, { open: true });
     expect(mine(third).map((m) => m.status)).toEqual(['failed', 'sent', 'sent']);
     await sleep(200);
     expect(sends('CHAT', undefined, userId)).toHaveLength(3);
@@ -152,6 +152,8 @@ describe('resume', () => {
     sim.clearRequests();
     const next = await reload(el);
     expect(next.open).toBe(false);
+    next.show();
+    await next.updateComplete;
     expect(messages(next).map((m) => `${m.dataset.sourceType}: ${messageText(m)}`)).toEqual(before);
     await waitForState(next, 'connected');
     await expect.poll(() => sim.requests.filter((r) => r.operation === 'poll' && r.query.receiverId === userId).length).toBeGreaterThan(0);

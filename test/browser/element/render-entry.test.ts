@@ -5,8 +5,10 @@ import { cdp } from 'vitest/browser';
 import type { DownlinkMessage } from '../../../src/api/types';
 import type { OutgoingStatus, ReceivedEntry, SentEntry, TranscriptEntry } from '../../../src/controllers/transcript-entry';
 import { messageStyles } from '../../../src/element/message-styles';
-import { messageSummary, renderEntry, type RenderContext } from '../../../src/element/render-entry';
-import { en } from '../../../src/element/strings';
+import { renderEntry, type RenderContext } from '../../../src/element/render-entry';
+import { messageSummary } from '../../../src/element/message-content';
+import { en as enCore } from '../../../src/element/strings';
+import { enPanel } from '../../../src/panel/panel-strings';
 import { zhCN } from '../../../src/locales/zh';
 import { downlink } from '../../support/downlink';
 
@@ -27,6 +29,8 @@ function received(overrides: Partial<DownlinkMessage> = {}, key = `r${++seq}`): 
 function sent(text: string, status: OutgoingStatus, key = `c${++seq}`): SentEntry {
   return { kind: 'sent', key, seq: ++seq, text, timestamp: NOW, status };
 }
+
+const en = { ...enCore, ...enPanel };
 
 function context(overrides: Partial<RenderContext> = {}): RenderContext {
   return { strings: en, onQuestion: vi.fn(), onRetry: vi.fn(), ...overrides };

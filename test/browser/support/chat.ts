@@ -60,11 +60,13 @@ export async function mountChat(options: MountOptions = {}): Promise<CcChat> {
 
 /**
  * What a reload of the tab does to the widget: the element goes away with the page, a new one is
- * created with the same configuration, and sessionStorage is kept.
+ * created with the same configuration, and sessionStorage is kept. The panel is closed after a reload, and
+ * its content is only built when it opens: `open` opens it, to look at the restored transcript.
  */
-export async function reload(el: CcChat): Promise<CcChat> {
+export async function reload(el: CcChat, options: { open?: boolean } = {}): Promise<CcChat> {
   const attrs: Record<string, string> = {};
   for (const { name, value } of Array.from(el.attributes)) if (name !== 'open') attrs[name] = value;
+  if (options.open) attrs.open = '';
   el.remove();
   const next = document.createElement('cc-chat');
   for (const [name, value] of Object.entries(attrs)) next.setAttribute(name, value);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { en, hasStrings, loadableLanguage, registerStrings, stringsFor, type CcStrings } from '../../../src/element/strings';
+import { addEnglish, en as enCore, hasStrings, loadableLanguage, registerStrings, stringsFor, type CcStrings } from '../../../src/element/strings';
 import { zhCN } from '../../../src/locales/zh';
 import { enCall } from '../../../src/call/call-strings';
+import { enPanel } from '../../../src/panel/panel-strings';
+
+// The element adds the panel's English when the panel's code arrives; these tests read the whole table.
+addEnglish(enPanel);
+const en = stringsFor(undefined);
 
 const ZH_TAGS = ['zh', 'zh-CN', 'zh_CN', 'ZH-cn', 'zh-Hans', 'zh-Hans-CN', ' zh-SG '];
 const OTHER_TAGS = [undefined, '', 'en', 'en-US', 'fr-FR', 'de', 'zhx', 'x-zh', 'chinese'];
@@ -44,7 +49,7 @@ describe('stringsFor', () => {
 
 describe('the string tables', () => {
   it('zh and en (the chat\'s and the call\'s) have the same keys, each of the same kind and non-empty', () => {
-    const english: CcStrings = { ...en, ...enCall };
+    const english: CcStrings = { ...enCore, ...enPanel, ...enCall };
     expect(Object.keys(zhCN).sort()).toEqual(Object.keys(english).sort());
     for (const key of Object.keys(english) as Array<keyof CcStrings>) {
       expect(typeof zhCN[key], key).toBe(typeof english[key]);
@@ -53,6 +58,11 @@ describe('the string tables', () => {
         expect((zhCN[key] as string).length, key).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('each English string is in one table: the core\'s, the panel\'s or the call\'s', () => {
+    const keys = [...Object.keys(enCore), ...Object.keys(enPanel), ...Object.keys(enCall)];
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('formats values', () => {

@@ -1,0 +1,241 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { MAX_MESSAGE_BYTES, characterBudget, messageBytes } from '../controllers/chat-session';
+import type { TranscriptEntry } from '../controllers/transcript-entry';
+import { messageStyles } from '../element/message-styles';
+import { noticeFor } from '../element/notice';
+import type { PanelHost, PanelPart, PanelView } from '../element/panel-host';
+import { renderEntry, type RenderContext } from '../element/render-entry';
+import type { ChatStrings } from '../element/strings';
+import { enPanel } from './panel-strings';
+import { panelStyles } from './panel-styles';
+
+// Inside the panel of <cc-chat>: header, call bar, notices, queue position, the transcript and the composer,
+// fetched when the visitor first opens the chat (see src/element/parts.ts). It renders what the chat session
+// exposes and forwards the visitor's actions to it.
+
+export const panelPart: PanelPart = { create: (host) => new ChatPanel(host), strings: enPanel };
+
+class ChatPanel implements PanelView {
+  readonly #host: PanelHost;
+  #draft = '';
+  #stickToBottom = true;
+  /** The transcript the view was last scrolled to the end for. */
+  #scrolledFor: readonly TranscriptEntry[] | null = null;
+  #entryTemplates = new WeakMap<TranscriptEntry, TemplateResult>();
+  /** The strings and locale the cached templates were built with. */
+  #templatesFor: [ChatStrings, string | undefined] | null = null;
+
+  constructor(host: PanelHost) {
+    this.#host = host;
+    adoptStyles(host.renderRoot, [panelStyles.styleSheet, messageStyles.styleSheet]);
+  }
+
+  render(): TemplateResult {
+    const host = this.#host;
+    return html`${this.#renderHeader()} ${host.callBar()} ${this.#renderNotice()} ${this.#renderQueue()}
+      <div
+        part="transcript"
+        role="log"
+        aria-label=${host.strings().transcriptLabel}
+        tabindex="0"
+        @scroll=${this.#onTranscriptScroll}
+      >
+        ${repeat(host.session.transcript.entries, (entry) => entry.key, (entry) => this.#renderCachedEntry(entry))}
+      </div>
+      ${this.#renderFooter()}`;
+  }
+
+  updated(opened: boolean): void {
+    if (opened) this.#scrollToEnd();
+    // Only when the transcript changed: reading scrollHeight forces a layout.
+    const entries = this.#host.session.transcript.entries;
+    if (this.#stickToBottom && entries !== this.#scrolledFor) {
+      this.#scrolledFor = entries;
+      this.#scrollToEnd();
+    }
+  }
+
+  focusInput(): boolean {
+    const input = this.#part('input');
+    input?.focus();
+    return input !== null;
+  }
+
+  #part(name: string): HTMLElement | null {
+    return this.#host.renderRoot.querySelector<HTMLElement>(`[part~="${name}"]`);
+  }
+
+  #renderHeader() {
+    const { session } = this.#host;
+    const t = this.#host.strings();
+    const { state, mode } = session;
+    const live = state === 'connected' || state === 'reconnecting' || state === 'offline';
+    return html`
+      <header part="header">
+        <div class="title">
+          <h2>${t.panelTitle}</h2>
+          <span class="status" data-state=${state}>${t.connectionStatus(state)}</span>
+        </div>
+        ${live
+          ? html`<div class="actions">
+              ${mode === 'robot'
+                ? html`<button part="agent-button" type="button" @click=${() => session.requestAgent()}>
+                    ${t.askForAgent}
+                  </button>`
+                : nothing}
+              <button part="end-button" type="button" @click=${() => session.disconnect()}>${t.endChat}</button>
+            </div>`
+          : nothing}
+        ${this.#host.callButton()}
+        <button part="close-button" type="button" aria-label=${t.closeChat} @click=${() => this.#host.closeAndReturnFocus()}>
+          ${closeIcon}
+        </button>
+      </header>
+    `;
+  }
+
+  #renderNotice() {
+    const { session } = this.#host;
+    const notice = noticeFor(session.state, session.lastError, this.#host.strings());
+    // The region exists from the start so that screen readers announce what appears in it.
+    return html`<div
+      part="notice"
+      role=${notice?.tone === 'error' ? 'alert' : 'status'}
+      data-tone=${notice?.tone ?? 'none'}
+      ?hidden=${!notice}
+    >
+      ${notice?.text ?? ''}
+    </div>`;
+  }
+
+  #renderQueue() {
+    const { mode, queue } = this.#host.session;
+    if (mode !== 'queued') return nothing;
+    const t = this.#host.strings();
+    return html`<div part="queue" role="status">
+      <span>${queue?.position != null ? t.queuePosition(queue.position) : t.waitingForAgent}</span>
+      ${queue?.estimateWaitTime != null && queue.estimateWaitTime > 0
+        ? html`<span>${t.estimatedWait(queue.estimateWaitTime)}</span>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderFooter() {
+    const t = this.#host.strings();
+    if (this.#host.session.state === 'ended') {
+      return html`<div class="footer ended">
+        <button part="new-button" type="button" @click=${() => this.#startNewConversation()}>${t.newConversation}</button>
+      </div>`;
+    }
+    const budget = characterBudget(this.#draft);
+    const tooLong = budget.bytes > MAX_MESSAGE_BYTES;
+    const nearLimit = budget.bytes > MAX_MESSAGE_BYTES * 0.8;
+    return html`<form class="footer" part="composer" @submit=${this.#onSubmit}>
+      <textarea
+        part="input"
+        rows="1"
+        aria-label=${t.messagePlaceholder}
+        placeholder=${t.messagePlaceholder}
+        aria-invalid=${tooLong ? 'true' : 'false'}
+        aria-describedby="counter"
+        .value=${this.#draft}
+        @input=${this.#onInput}
+        @keydown=${this.#onComposerKeydown}
+      ></textarea>
+      <span id="counter" part="counter" class=${tooLong ? 'over' : ''} ?hidden=${!nearLimit}>
+        ${tooLong ? t.messageTooLong(budget.max) : t.charactersLeft(budget.left)}
+      </span>
+      <button part="send-button" type="submit" aria-label=${t.send} ?disabled=${!this.#draft.trim() || tooLong}>
+        ${sendIcon}
+      </button>
+    </form>`;
+  }
+
+  /**
+   * Stored entries never change (a status change replaces the entry object), so each one's
+   * template is built once, not on every update: an append then costs O(1) template work, not
+   * O(transcript). The cache is dropped when the strings or the locale change.
+   */
+  #renderCachedEntry(entry: TranscriptEntry): TemplateResult {
+    const strings = this.#host.strings();
+    const locale = this.#host.locale();
+    if (strings !== this.#templatesFor?.[0] || locale !== this.#templatesFor[1]) {
+      this.#templatesFor = [strings, locale];
+      this.#entryTemplates = new WeakMap();
+    }
+    let template = this.#entryTemplates.get(entry);
+    if (!template) {
+      template = renderEntry(entry, this.#renderContext(strings, locale));
+      this.#entryTemplates.set(entry, template);
+    }
+    return template;
+  }
+
+  #renderContext(strings: ChatStrings, locale: string | undefined): RenderContext {
+    return {
+      strings,
+      locale,
+      onQuestion: (question) => this.#host.send(question),
+      onRetry: (key) => this.#host.session.retry(key),
+    };
+  }
+
+  readonly #onInput = (event: Event): void => {
+    this.#draft = (event.target as HTMLTextAreaElement).value;
+    this.#host.requestUpdate();
+    if (this.#draft.trim()) this.#host.session.typing();
+  };
+
+  readonly #onComposerKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      this.#submitDraft();
+    }
+  };
+
+  readonly #onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    this.#submitDraft();
+  };
+
+  #submitDraft(): void {
+    if (messageBytes(this.#draft.trim()) > MAX_MESSAGE_BYTES) return;
+    if (this.#host.send(this.#draft) !== null) {
+      this.#draft = '';
+      this.#stickToBottom = true;
+      this.#host.requestUpdate();
+    }
+  }
+
+  #startNewConversation(): void {
+    const { session } = this.#host;
+    session.startOver();
+    session.connect();
+    void this.#host.updateComplete.then(() => this.focusInput());
+  }
+
+  readonly #onTranscriptScroll = (): void => {
+    const el = this.#part('transcript');
+    if (el) this.#stickToBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+  };
+
+  #scrollToEnd(): void {
+    const el = this.#part('transcript');
+    if (el && this.#host.isOpen()) el.scrollTop = el.scrollHeight;
+  }
+}
+
+/** Adds the panel's styles to the element's shadow root, after the element's own. */
+function adoptStyles(root: HTMLElement | DocumentFragment, sheets: Array<CSSStyleSheet | undefined>): void {
+  if (!(root instanceof ShadowRoot)) return;
+  const added = sheets.filter((sheet): sheet is CSSStyleSheet => !!sheet && !root.adoptedStyleSheets.includes(sheet));
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...added];
+}
+
+const closeIcon = html`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+  <path fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" d="M6 6l12 12M18 6L6 18" />
+</svg>`;
+const sendIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+  <path fill="currentColor" d="M3 20.5V14l9-2-9-2V3.5L22 12z" />
+</svg>`;
