@@ -5,9 +5,9 @@ import { SHARED_KEY, SHARED_MODULES } from '../src/embed/shared.ts';
 const PREFIX = '\0cc-chat-shared:';
 
 /**
- * Build-only, for the call script (cc-chat-call.iife.js): its imports of the modules in
- * src/embed/shared.ts become reads of what cc-chat.iife.js published before adding the script, so the
- * call runs on the widget's own Lit, error class and poll loop instead of copies. A name the call
+ * Build-only, for the part scripts (cc-chat-panel.iife.js, cc-chat-call.iife.js…): their imports of the modules in
+ * src/embed/shared.ts become reads of what cc-chat.iife.js published before adding the script, so a part
+ * runs on the widget's own Lit, error class, poll loop and readers instead of copies. A name a part
  * imports that is not shared fails the build ("missing export").
  */
 export function shareCoreModules(root = process.cwd()): Plugin {

@@ -1,4 +1,5 @@
-// The CC-Messaging web-channel client: one method per API call, typed results, CcApiError failures.
+// The CC-Messaging web-channel client: a method per chat call (click-to-call and satisfaction are functions of
+// their own over `request`), typed results, CcApiError failures.
 // Framework-free (fetch, AbortSignal, Headers only), so a Lit controller, a worker or a test can use it.
 
 import { AccessTokenSource, ChatTokenState, TOKEN_HEADER } from './auth';
@@ -16,26 +17,20 @@ import {
 } from './http';
 import {
   parseApplyToken,
-  parseClickToCallEvent,
   parseClickToCallSupport,
   parseEnvelope,
   parseHistory,
   parsePoll,
   parseQueueInfo,
-  parseSurveyMode,
   resultError,
 } from './parse';
 import type {
   AccessTokenProvider,
-  ClickToCallEvent,
   ClickToCallSupport,
   HistoryResult,
-  MediaAbility,
   PollResult,
   QueueInfo,
   ResultEnvelope,
-  SatisfactionInput,
-  SatisfactionSurveyMode,
   SendMessageRequest,
   UplinkControlType,
 } from './types';
@@ -77,8 +72,8 @@ export const DEFAULT_POLL_TIMEOUT_MS = 20_000;
 export const DEFAULT_HISTORY_LIMIT = 20;
 export const API_PATH = '/apiaccess/ccmessaging';
 
-/** One API call, as a method of the client describes it. */
-interface Call<T> {
+/** One API call, as the client's methods and `request` describe it. */
+export interface ApiCall<T> {
   operation: string;
   method: 'GET' | 'POST';
   /** Below `/apiaccess/ccmessaging`; default `/` + operation. */
@@ -140,6 +135,11 @@ export class CcMessagingClient {
         })
       : null;
     if (options.appKey) this.#secrets.add(options.appKey);
+  }
+
+  /** The visitor and the channel this client speaks for (some calls name them in their bodies). */
+  get identity(): { userId: string; channelId: string } {
+    return { userId: this.#options.userId, channelId: this.#options.channelId };
   }
 
   /** The ccmessaging-token held now (null before the first applyToken). */
@@ -234,74 +234,12 @@ export class CcMessagingClient {
     );
   }
 
-  /** Starts a voice (`audio`, mediaAbility "0") or video (`video`, "1") call to the contact center. */
-  createClickToCall(media: MediaAbility, o: { signal?: AbortSignal } = {}): Promise<ResultEnvelope> {
-    return this.#call(
-      {
-        operation: 'createClickToCall',
-        method: 'POST',
-        path: '/v1/createClickToCall',
-        body: { channel: 'WEB', mediaAbility: media === 'video' ? '1' : '0' },
-      },
-      o.signal,
-    );
-  }
-
-  /** One long poll for click-to-call events (uses the poll time limit). */
-  getClickToCallEvents(o: { signal?: AbortSignal } = {}): Promise<ClickToCallEvent> {
-    return this.#call(
-      {
-        operation: 'getClickToCallEvents',
-        method: 'GET',
-        path: '/v1/getClickToCallEvents',
-        query: { channel: 'WEB' },
-        longPoll: true,
-        parse: parseClickToCallEvent,
-      },
-      o.signal,
-    );
-  }
-
-  /** Ends the call. `keepalive: true` lets the request outlive the page (use it on pagehide). */
-  dropClickToCall(o: { signal?: AbortSignal; keepalive?: boolean } = {}): Promise<ResultEnvelope> {
-    return this.#call(
-      {
-        operation: 'dropClickToCall',
-        method: 'POST',
-        path: '/v1/dropClickToCall',
-        body: { channel: 'WEB' },
-        keepalive: o.keepalive,
-      },
-      o.signal,
-    );
-  }
-
-  /** Whether and how to show the satisfaction survey; `language` like `en_US` (omitted: the tenant's default). */
-  getSatisfactionSurveyMode(o: { signal?: AbortSignal; language?: string } = {}): Promise<SatisfactionSurveyMode> {
-    return this.#call(
-      {
-        operation: 'getSatisfactionSurveyMode',
-        method: 'POST',
-        path: '/getsatisfactionsurveymode',
-        body: o.language ? { language: o.language } : {},
-        parse: parseSurveyMode,
-      },
-      o.signal,
-    );
-  }
-
-  /** Saves the visitor's rating of the agent (fields sent flat, as in every vendor sample). */
-  saveSatisfaction(input: SatisfactionInput, o: { signal?: AbortSignal } = {}): Promise<ResultEnvelope> {
-    const body: Record<string, string | number> = {
-      channel: 'WEB',
-      userId: this.#options.userId,
-      evaluation: input.evaluation,
-      comment: input.comment ?? '',
-      channelConfigId: this.#options.channelId,
-    };
-    if (input.npsScore !== undefined) body.npsScore = input.npsScore;
-    if (input.fcrValue !== undefined) body.fcrValue = input.fcrValue;
-    return this.#call({ operation: 'saveSatisfaction', method: 'POST', body }, o.signal);
+  /**
+   * Sends one API call with this client's tokens, renewals and error handling. For the operations kept in
+   * modules of their own (click-to-call.ts, satisfaction.ts), so code that never calls them never carries them.
+   */
+  request<T = ResultEnvelope>(call: ApiCall<T>, signal?: AbortSignal): Promise<T> {
+    return this.#call(call, signal);
   }
 
   get #directMode(): boolean {
@@ -318,7 +256,7 @@ export class CcMessagingClient {
     return this.applyToken({ signal });
   }
 
-  async #call<T = ResultEnvelope>(call: Call<T>, signal?: AbortSignal): Promise<T> {
+  async #call<T = ResultEnvelope>(call: ApiCall<T>, signal?: AbortSignal): Promise<T> {
     const { operation } = call;
     // Checked first, so a cancelled call does not start an applyToken either.
     if (signal?.aborted) throw abortedError(operation, signal.reason);
@@ -383,7 +321,7 @@ export class CcMessagingClient {
     }
   }
 
-  #httpError<T>(call: Call<T>, url: string, answer: HttpAnswer, renewed: boolean, refreshed: boolean): CcApiError {
+  #httpError<T>(call: ApiCall<T>, url: string, answer: HttpAnswer, renewed: boolean, refreshed: boolean): CcApiError {
     const { operation } = call;
     const where = displayUrl(url);
     let message: string | undefined;

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CcMessagingClient } from '../api/client';
+import { createClickToCall, dropClickToCall, getClickToCallEvents } from '../api/click-to-call';
 import { CcApiError } from '../api/errors';
 import type { ClickToCallEvent, MediaAbility } from '../api/types';
 import type { BackoffOptions } from './backoff';
@@ -199,7 +200,7 @@ export class CallSession implements ReactiveController {
     }
 
     try {
-      await client.createClickToCall(this.#options.media());
+      await createClickToCall(client, this.#options.media());
     } catch (error) {
       const apiError = toApiError(error, 'createClickToCall');
       if (!current()) return;
@@ -214,14 +215,14 @@ export class CallSession implements ReactiveController {
         return;
       }
       // No answer: the call may exist all the same, and must not be left ringing.
-      client.dropClickToCall().catch(() => undefined);
+      dropClickToCall(client).catch(() => undefined);
       this.#listener.error(apiError, isFatal(apiError));
       this.#finish({ state: 'failed', rejection: 'error' });
       return;
     }
     if (!current()) {
       // Hung up while createClickToCall was on its way: the call exists now, so drop it (again).
-      if (number === this.#callNumber) client.dropClickToCall().catch(() => undefined);
+      if (number === this.#callNumber) dropClickToCall(client).catch(() => undefined);
       return;
     }
     this.#loop.start();
@@ -234,7 +235,7 @@ export class CallSession implements ReactiveController {
     this.#finish({ state: 'ended', endedByVisitor: true });
     if (!client) return;
     try {
-      await client.dropClickToCall();
+      await dropClickToCall(client);
     } catch (error) {
       const apiError = toApiError(error, 'dropClickToCall');
       if (apiError.kind !== 'aborted') this.#listener.error(apiError, false);
@@ -244,7 +245,7 @@ export class CallSession implements ReactiveController {
   async #pollEvents(signal: AbortSignal): Promise<void> {
     const client = this.#client;
     if (!client) return;
-    const event = await client.getClickToCallEvents({ signal });
+    const event = await getClickToCallEvents(client, { signal });
     // An answer that raced a stop (hang-up, the page going away) belongs to a call that is over.
     if (signal.aborted || !this.active) return;
     this.#apply(event);
@@ -359,7 +360,7 @@ export class CallSession implements ReactiveController {
     if (!this.active) return;
     const client = this.#client;
     // keepalive: the request outlives the page.
-    client?.dropClickToCall({ keepalive: true }).catch(() => undefined);
+    if (client) dropClickToCall(client, { keepalive: true }).catch(() => undefined);
     this.#finish({ state: 'ended', endedByVisitor: true });
   };
 

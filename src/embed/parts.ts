@@ -1,7 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CcApiError, isCcApiError } from '../api/errors';
+import { ObjectReader } from '../api/validate';
 import { PollLoop } from '../controllers/poll-loop';
+import { clip, MAX_JSON, nonEmpty, parseFileContent, parseJsonObject, parseLocation } from '../element/message-content';
 import type { CallPart } from '../element/call-host';
 import type { PanelPart } from '../element/panel-host';
 import type { CcStrings, LoadableLanguage } from '../element/strings';
@@ -24,6 +26,8 @@ const shared: SharedWithParts = {
   repeat: { repeat },
   errors: { CcApiError, isCcApiError },
   pollLoop: { PollLoop },
+  validate: { ObjectReader },
+  messageContent: { clip, MAX_JSON, nonEmpty, parseFileContent, parseJsonObject, parseLocation },
   provide: (file, part) => waiting.get(file)?.(part),
 };
 

@@ -1,5 +1,6 @@
 // What the script-tag build shares with the part scripts it adds (src/embed/parts.ts), so that they use the
-// widget's own Lit (one renderer, one set of sentinels), error class (`instanceof` holds) and poll loop.
+// widget's own Lit (one renderer, one set of sentinels), error class (`instanceof` holds), poll loop, and the
+// readers the core has anyway (of API answers, of message content) instead of copies.
 // Read by the build (scripts/share-core-modules.ts) and by the loader that publishes them.
 
 /** The global (a registered symbol) under which the widget publishes what it shares with its parts. */
@@ -11,6 +12,11 @@ export const SHARED_MODULES = {
   repeat: { specifier: 'lit/directives/repeat.js', names: ['repeat'] },
   errors: { specifier: 'src/api/errors.ts', names: ['CcApiError', 'isCcApiError'] },
   pollLoop: { specifier: 'src/controllers/poll-loop.ts', names: ['PollLoop'] },
+  validate: { specifier: 'src/api/validate.ts', names: ['ObjectReader'] },
+  messageContent: {
+    specifier: 'src/element/message-content.ts',
+    names: ['clip', 'MAX_JSON', 'nonEmpty', 'parseFileContent', 'parseJsonObject', 'parseLocation'],
+  },
 } as const;
 
 /** The part scripts, each built beside cc-chat.iife.js. */

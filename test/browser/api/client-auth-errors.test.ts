@@ -13,6 +13,8 @@ import {
   startApiSim,
   worker,
 } from './sim-worker';
+import { dropClickToCall, getClickToCallEvents } from '../../../src/api/click-to-call';
+import { getSatisfactionSurveyMode, saveSatisfaction } from '../../../src/api/satisfaction';
 
 // Tokens (lazy apply, renewal from a response header, re-apply after a 401), direct mode (app key
 // and access token from a function or a URL, refreshed after a 403), and every error kind, against
@@ -209,7 +211,7 @@ describe('direct mode', () => {
 
     sim.setAccessToken('new');
     sim.clearRequests();
-    const result = await client.getSatisfactionSurveyMode();
+    const result = await getSatisfactionSurveyMode(client);
 
     expect(result.surveyType).toBe('WEB');
     expect(fetched.filter((u) => u.includes('/__sim/access-token'))).toHaveLength(2);
@@ -318,7 +320,7 @@ describe('error kinds', () => {
     const client = newClient();
     const token = await client.applyToken();
     sim.fault({ kind: 'html', on: 'getSatisfactionSurveyMode' });
-    const e = expectApiError(await rejection(client.getSatisfactionSurveyMode()), 'http', 'getSatisfactionSurveyMode', [
+    const e = expectApiError(await rejection(getSatisfactionSurveyMode(client)), 'http', 'getSatisfactionSurveyMode', [
       token,
     ]);
     expect(e.status).toBe(502);
@@ -375,7 +377,7 @@ describe('error kinds', () => {
     const token = await client.applyToken();
     worker.use(http.all('*/apiaccess/ccmessaging/*', () => HttpResponse.error()));
     sim.clearRequests();
-    const e = expectApiError(await rejection(client.dropClickToCall()), 'network', 'dropClickToCall', [token]);
+    const e = expectApiError(await rejection(dropClickToCall(client)), 'network', 'dropClickToCall', [token]);
     expect(e.message).toBe(
       `dropClickToCall could not reach ${API}/v1/dropClickToCall: the device may be offline, the server may not ` +
         'allow requests from this page (CORS), or base-url may be wrong.',
@@ -390,7 +392,7 @@ describe('error kinds', () => {
     const token = await client.applyToken();
     sim.fault({ kind: 'hang', on: 'saveSatisfaction' });
     const started = performance.now();
-    const e = expectApiError(await rejection(client.saveSatisfaction({ evaluation: '4' })), 'timeout', 'saveSatisfaction', [
+    const e = expectApiError(await rejection(saveSatisfaction(client, { evaluation: '4' })), 'timeout', 'saveSatisfaction', [
       token,
     ]);
     const took = performance.now() - started;
@@ -424,7 +426,7 @@ describe('error kinds', () => {
     const client = newClient({ timeoutMs: 5000, pollTimeoutMs: 200 });
     await client.applyToken();
     sim.fault({ kind: 'hang', on: 'getClickToCallEvents' });
-    const e = expectApiError(await rejection(client.getClickToCallEvents()), 'timeout', 'getClickToCallEvents', []);
+    const e = expectApiError(await rejection(getClickToCallEvents(client)), 'timeout', 'getClickToCallEvents', []);
     expect(e.message).toContain('within 200 ms');
   });
 
@@ -456,7 +458,7 @@ describe('error kinds', () => {
     sim.fault({ kind: 'delay', ms: 150, on: 'applyToken' });
     const controller = new AbortController();
     const aborted = rejection(client.checkClickToCallSupport({ signal: controller.signal }));
-    const other = client.getSatisfactionSurveyMode();
+    const other = getSatisfactionSurveyMode(client);
     await new Promise((resolve) => setTimeout(resolve, 30));
     controller.abort();
     expectApiError(await aborted, 'aborted', 'applyToken', []);

@@ -16,6 +16,8 @@ import {
   sim,
   startApiSim,
 } from './sim-worker';
+import { createClickToCall, dropClickToCall, getClickToCallEvents } from '../../../src/api/click-to-call';
+import { getSatisfactionSurveyMode, saveSatisfaction } from '../../../src/api/satisfaction';
 
 // Each of the eleven client calls, through a real fetch from this page to the simulator behind the
 // MSW service worker: what went over the wire (sim.requests) and what the client made of the answer.
@@ -86,7 +88,7 @@ describe('applyToken', () => {
     const client = newClient();
     const results = await Promise.all([
       client.checkClickToCallSupport(),
-      client.getSatisfactionSurveyMode(),
+      getSatisfactionSurveyMode(client),
       client.send('CONNECT'),
     ]);
     expect(results.map((r) => r.resultCode)).toEqual(['0', '0', '0']);
@@ -366,7 +368,7 @@ describe('click-to-call', () => {
   it('an audio call: create (mediaAbility "0"), events in queue → connected, drop, disconnected', async () => {
     const { client, token } = await connectedClient();
 
-    const created = await client.createClickToCall('audio');
+    const created = await createClickToCall(client, 'audio');
     const create = onlyRequest('createClickToCall');
     expect(create.method).toBe('POST');
     expect(create.path).toBe(`${API}/v1/createClickToCall`);
@@ -375,7 +377,7 @@ describe('click-to-call', () => {
     expectProxyHeaders(create, token, true);
     expect(created).toEqual({ resultCode: '0', resultDesc: 'connect successfully.' });
 
-    const queued = await client.getClickToCallEvents();
+    const queued = await getClickToCallEvents(client);
     const events = requestsOf('getClickToCallEvents');
     expect(events).toHaveLength(1);
     expect(events[0]!.method).toBe('GET');
@@ -386,10 +388,10 @@ describe('click-to-call', () => {
     expect(queued).toEqual({ resultCode: '0', resultDesc: 'Call in queue', eventId: null, content: null });
 
     // callQueueMs 200 > pollHoldMs 150: a poll or two may come back empty first.
-    let connected = await client.getClickToCallEvents();
+    let connected = await getClickToCallEvents(client);
     for (let i = 0; i < 3 && connected.resultDesc !== 'Call connected'; i++) {
       expect(connected.resultDesc).toBe('ClickToCall polled without any events');
-      connected = await client.getClickToCallEvents();
+      connected = await getClickToCallEvents(client);
     }
     expect(connected).toEqual({
       resultCode: '0',
@@ -405,7 +407,7 @@ describe('click-to-call', () => {
       },
     });
 
-    const dropped = await client.dropClickToCall();
+    const dropped = await dropClickToCall(client);
     const drop = onlyRequest('dropClickToCall');
     expect(drop.method).toBe('POST');
     expect(drop.path).toBe(`${API}/v1/dropClickToCall`);
@@ -414,22 +416,22 @@ describe('click-to-call', () => {
     expectProxyHeaders(drop, token, true);
     expect(dropped).toEqual({ resultCode: '0', resultDesc: 'disconnect successfully.' });
 
-    const ended = await client.getClickToCallEvents();
+    const ended = await getClickToCallEvents(client);
     expect(ended).toMatchObject({ resultCode: '0', resultDesc: 'Call disconnected', eventId: null });
   });
 
   it('a video call sends mediaAbility "1"', async () => {
     const { client } = await connectedClient();
-    expect(await client.createClickToCall('video')).toEqual({ resultCode: '0', resultDesc: 'connect successfully.' });
+    expect(await createClickToCall(client, 'video')).toEqual({ resultCode: '0', resultDesc: 'connect successfully.' });
     expect(onlyRequest('createClickToCall').body).toEqual({ channel: 'WEB', mediaAbility: '1' });
   });
 
   it('a failed call carries causeId and causeDesc', async () => {
     sim.configure({ callScenario: 'failed', callQueueMs: 0 });
     const { client } = await connectedClient();
-    await client.createClickToCall('audio');
-    await client.getClickToCallEvents(); // Call in queue
-    const failed = await client.getClickToCallEvents();
+    await createClickToCall(client, 'audio');
+    await getClickToCallEvents(client); // Call in queue
+    const failed = await getClickToCallEvents(client);
     expect(failed.resultDesc).toBe('Call failed');
     expect(failed.content).toMatchObject({ causeId: '17', causeDesc: 'User busy', domain: null, gwAddresses: [] });
   });
@@ -437,7 +439,7 @@ describe('click-to-call', () => {
   it('a rejected create (resultCode 7) is a result error in plain words', async () => {
     sim.configure({ callScenario: 'reject-7' });
     const { client } = await connectedClient();
-    const error = await rejection(client.createClickToCall('video'));
+    const error = await rejection(createClickToCall(client, 'video'));
     expect(error).toMatchObject({
       name: 'CcApiError',
       kind: 'result',
@@ -452,7 +454,7 @@ describe('click-to-call', () => {
 describe('satisfaction', () => {
   it('getSatisfactionSurveyMode POSTs to the lower-case path and returns the levels', async () => {
     const { client, token } = await connectedClient();
-    const mode = await client.getSatisfactionSurveyMode({ language: 'en_US' });
+    const mode = await getSatisfactionSurveyMode(client, { language: 'en_US' });
     const r = onlyRequest('getSatisfactionSurveyMode');
     expect(r.method).toBe('POST');
     expect(r.path).toBe(`${API}/getsatisfactionsurveymode`);
@@ -473,13 +475,13 @@ describe('satisfaction', () => {
       questions: [],
     });
 
-    await client.getSatisfactionSurveyMode();
+    await getSatisfactionSurveyMode(client);
     expect(requestsOf('getSatisfactionSurveyMode')[1]!.body).toEqual({});
   });
 
   it('saveSatisfaction POSTs the fields flat and returns the envelope', async () => {
     const { client, token } = await connectedClient();
-    const saved = await client.saveSatisfaction({ evaluation: '5', comment: 'Quick and kind', npsScore: 9, fcrValue: 1 });
+    const saved = await saveSatisfaction(client, { evaluation: '5', comment: 'Quick and kind', npsScore: 9, fcrValue: 1 });
     const r = onlyRequest('saveSatisfaction');
     expect(r.method).toBe('POST');
     expect(r.path).toBe(`${API}/saveSatisfaction`);
@@ -496,7 +498,7 @@ describe('satisfaction', () => {
     expectProxyHeaders(r, token, true);
     expect(saved).toEqual({ resultCode: '0', resultDesc: 'Save satisfaction success.' });
 
-    await client.saveSatisfaction({ evaluation: '3' });
+    await saveSatisfaction(client, { evaluation: '3' });
     expect(requestsOf('saveSatisfaction')[1]!.body).toEqual({
       channel: 'WEB',
       userId: USER_ID,
@@ -508,7 +510,7 @@ describe('satisfaction', () => {
 
   it('a refused rating (resultCode 13) is a result error with the server text kept in resultDesc', async () => {
     const { client } = await connectedClient();
-    const error = await rejection(client.saveSatisfaction({ evaluation: '9' }));
+    const error = await rejection(saveSatisfaction(client, { evaluation: '9' }));
     expect(error).toMatchObject({
       kind: 'result',
       operation: 'saveSatisfaction',

@@ -2,6 +2,8 @@ import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CcApiError, CcMessagingClient, type CcClientOptions } from '../../../src/api/index';
+import { createClickToCall, dropClickToCall, getClickToCallEvents } from '../../../src/api/click-to-call';
+import { getSatisfactionSurveyMode, saveSatisfaction } from '../../../src/api/satisfaction';
 
 const BASE = 'http://cc.test';
 const API = `${BASE}/apiaccess/ccmessaging`;
@@ -266,8 +268,8 @@ describe('requests as documented (proxy mode)', () => {
   it('createClickToCall: mediaAbility "0" for audio and "1" for video', async () => {
     server.use(on('post', '/v1/createClickToCall', () => ok()));
     const c = client({ token: TOKEN });
-    await c.createClickToCall('audio');
-    await c.createClickToCall('video');
+    await createClickToCall(c, 'audio');
+    await createClickToCall(c, 'video');
     expect(seen.map((s) => s.body)).toEqual([
       { channel: 'WEB', mediaAbility: '0' },
       { channel: 'WEB', mediaAbility: '1' },
@@ -286,7 +288,7 @@ describe('requests as documented (proxy mode)', () => {
         }),
       ),
     );
-    const event = await client({ token: TOKEN }).getClickToCallEvents();
+    const event = await getClickToCallEvents(client({ token: TOKEN }));
     expect(event).toMatchObject({
       resultDesc: 'Call connected',
       eventId: '168101',
@@ -298,14 +300,14 @@ describe('requests as documented (proxy mode)', () => {
 
   it('dropClickToCall: POST {channel:"WEB"}', async () => {
     server.use(on('post', '/v1/dropClickToCall', () => ok({ resultDesc: 'disconnect successfully.' })));
-    expect(await client({ token: TOKEN }).dropClickToCall()).toEqual({ resultCode: '0', resultDesc: 'disconnect successfully.' });
+    expect(await dropClickToCall(client({ token: TOKEN }))).toEqual({ resultCode: '0', resultDesc: 'disconnect successfully.' });
     expect(seen[0]).toMatchObject({ method: 'POST', body: { channel: 'WEB' } });
     proxyHeaders(seen[0]);
   });
 
   it('dropClickToCall with keepalive passes it to fetch', async () => {
     const fetchSpy = vi.fn(async (..._args: Parameters<typeof fetch>) => Response.json({ resultCode: '0' }));
-    await client({ token: TOKEN, fetch: fetchSpy as unknown as typeof fetch }).dropClickToCall({ keepalive: true });
+    await dropClickToCall(client({ token: TOKEN, fetch: fetchSpy as unknown as typeof fetch }), { keepalive: true });
     const [url, init] = fetchSpy.mock.calls[0] ?? [];
     expect(url).toBe(`${API}/v1/dropClickToCall`);
     expect(init).toMatchObject({ method: 'POST', keepalive: true, body: '{"channel":"WEB"}' });
@@ -324,9 +326,9 @@ describe('requests as documented (proxy mode)', () => {
       ),
     );
     const c = client({ token: TOKEN });
-    const mode = await c.getSatisfactionSurveyMode({ language: 'en_US' });
+    const mode = await getSatisfactionSurveyMode(c, { language: 'en_US' });
     expect(mode).toMatchObject({ surveyType: 'WEB', levels: [{ key: '5', description: 'Very satisfied' }], questions: ['NPS'] });
-    await c.getSatisfactionSurveyMode();
+    await getSatisfactionSurveyMode(c);
     expect(seen.map((s) => [s.method, s.path, s.body])).toEqual([
       ['POST', '/apiaccess/ccmessaging/getsatisfactionsurveymode', { language: 'en_US' }],
       ['POST', '/apiaccess/ccmessaging/getsatisfactionsurveymode', {}],
@@ -337,11 +339,11 @@ describe('requests as documented (proxy mode)', () => {
   it('saveSatisfaction: flat fields, comment "" when absent; an old returnCode answer is success', async () => {
     server.use(on('post', '/saveSatisfaction', () => HttpResponse.json({ returnCode: '0' })));
     const c = client({ token: TOKEN });
-    expect(await c.saveSatisfaction({ evaluation: '5', comment: 'Great', npsScore: 9, fcrValue: 1 })).toEqual({
+    expect(await saveSatisfaction(c, { evaluation: '5', comment: 'Great', npsScore: 9, fcrValue: 1 })).toEqual({
       resultCode: '0',
       resultDesc: '',
     });
-    await c.saveSatisfaction({ evaluation: '2' });
+    await saveSatisfaction(c, { evaluation: '2' });
     expect(seen.map((s) => s.body)).toEqual([
       { channel: 'WEB', userId: 'user-1', evaluation: '5', comment: 'Great', channelConfigId: 'chan-1', npsScore: 9, fcrValue: 1 },
       { channel: 'WEB', userId: 'user-1', evaluation: '2', comment: '', channelConfigId: 'chan-1' },

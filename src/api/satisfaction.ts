@@ -1,0 +1,42 @@
+// The satisfaction survey's calls: functions over CcMessagingClient.request, so the widget, which does not
+// show a survey yet, does not carry them.
+
+import type { CcMessagingClient } from './client';
+import { parseSurveyMode } from './parse';
+import type { ResultEnvelope, SatisfactionInput, SatisfactionSurveyMode } from './types';
+
+/** Whether and how to show the satisfaction survey; `language` like `en_US` (omitted: the tenant's default). */
+export function getSatisfactionSurveyMode(
+  client: CcMessagingClient,
+  o: { signal?: AbortSignal; language?: string } = {},
+): Promise<SatisfactionSurveyMode> {
+  return client.request(
+    {
+      operation: 'getSatisfactionSurveyMode',
+      method: 'POST',
+      path: '/getsatisfactionsurveymode',
+      body: o.language ? { language: o.language } : {},
+      parse: parseSurveyMode,
+    },
+    o.signal,
+  );
+}
+
+/** Saves the visitor's rating of the agent (fields sent flat, as in every vendor sample). */
+export function saveSatisfaction(
+  client: CcMessagingClient,
+  input: SatisfactionInput,
+  o: { signal?: AbortSignal } = {},
+): Promise<ResultEnvelope> {
+  const { userId, channelId } = client.identity;
+  const body: Record<string, string | number> = {
+    channel: 'WEB',
+    userId,
+    evaluation: input.evaluation,
+    comment: input.comment ?? '',
+    channelConfigId: channelId,
+  };
+  if (input.npsScore !== undefined) body.npsScore = input.npsScore;
+  if (input.fcrValue !== undefined) body.fcrValue = input.fcrValue;
+  return client.request({ operation: 'saveSatisfaction', method: 'POST', body }, o.signal);
+}
