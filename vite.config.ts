@@ -8,22 +8,27 @@ import { shareCoreModules } from './scripts/share-core-modules.ts';
 // `npm start`: the demo page (index.html) with the ccmessaging simulator served over real HTTP
 // from the same dev server, so the widget talks to it exactly as it would to a backend.
 // `npm run build`: the library. Default mode: ES modules for bundlers, Lit (and msw) left as
-// dependencies; `--mode iife`: the script-tag file; `--mode panel-iife`, `call-iife` and `zh-iife`: the parts
+// dependencies; `--mode iife`: the script-tag file (`iife-all`: the same in one file, parts included); `--mode panel-iife`, `call-iife` and `zh-iife`: the parts
 // that the script-tag file adds to the page when first needed (src/embed/parts.ts).
 export default defineConfig(({ mode }) => ({
   server: { port: 5173, strictPort: true, host: 'localhost' },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
   plugins: [simulatorPlugin(), minifyLitCss(), ...(mode.endsWith('-iife') ? [shareCoreModules()] : [])],
-  resolve: mode === 'iife' ? { alias: [{ find: /^\.\/parts$/, replacement: resolve('src/embed/parts.ts') }] } : {},
+  // The script-tag builds replace the parts module: cc-chat.iife.js adds the part scripts beside it to the page,
+  // cc-chat.all.iife.js has them inside.
+  resolve: partsModule[mode] ? { alias: [{ find: /^\.\/parts$/, replacement: resolve(partsModule[mode]) }] } : {},
   build:
     {
       iife: iifeBuild,
+      'iife-all': iifeAllBuild,
       'panel-iife': partBuild('src/panel/embed.ts', 'cc-chat-panel.iife.js'),
       'call-iife': partBuild('src/call/embed.ts', 'cc-chat-call.iife.js'),
       'zh-iife': partBuild('src/locales/embed-zh.ts', 'cc-chat-zh.iife.js'),
       server: serverBuild,
     }[mode] ?? moduleBuild,
 }));
+
+const partsModule: Record<string, string> = { iife: 'src/embed/parts.ts', 'iife-all': 'src/embed/parts-bundled.ts' };
 
 /**
  * The script-tag file: everything bundled (Lit included), registers <cc-chat> when loaded. Its
@@ -36,6 +41,15 @@ const iifeBuild: BuildOptions = {
   target: 'es2022',
   lib: { entry: 'src/embed/index.ts', formats: ['iife'], name: 'CcChatEmbed', fileName: () => 'cc-chat.iife.js' },
   rolldownOptions: { plugins: [minifyLitHtml()] },
+};
+
+/**
+ * The whole widget in one script-tag file (panel, call and Chinese included), for sites that would rather
+ * serve one file than a file and its parts (src/embed/parts-bundled.ts, the alias above).
+ */
+const iifeAllBuild: BuildOptions = {
+  ...iifeBuild,
+  lib: { entry: 'src/embed/all.ts', formats: ['iife'], name: 'CcChatEmbed', fileName: () => 'cc-chat.all.iife.js' },
 };
 
 /** A part of the script-tag build (the call, a language), on the widget's own Lit (shareCoreModules, above). */

@@ -85,6 +85,30 @@ test('the panel\'s script comes when the visitor reaches for the launcher; if it
   expect(panelScript.length).toBe(3);
 });
 
+test('the one-file build runs the conversation, a call and Chinese with nothing beside it', async ({ page }) => {
+  const problems = collectProblems(page);
+  const w = widget(page);
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.js')) scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto(`${site.url}/embed-all.html`);
+  await w.launcher.click();
+  await expect(w.messages('ROBOT').first()).toContainText('virtual assistant');
+  await w.input.fill('Hello from one file');
+  await w.input.press('Enter');
+  await expect(w.messages('CUSTOMER')).toHaveAttribute('data-status', 'sent');
+  await w.button('call-button').click();
+  await expect(w.button('call-status')).toHaveAttribute('data-state', 'connected', { timeout: 10_000 });
+  await w.button('hangup-button').click();
+  await expect(w.button('call-status')).toHaveAttribute('data-state', 'ended');
+  await page.evaluate(() => document.querySelector('cc-chat')!.setAttribute('locale', 'zh-CN'));
+  await expect(w.button('end-button')).toHaveText('结束对话');
+  // The file came twice (the page loads it twice), and nothing else did.
+  expect([...new Set(scripts)]).toEqual(['/one-file/cc-chat.all.iife.js']);
+  expect(problems).toEqual([]);
+});
+
 /** The requests the page makes for the call script (cc-chat.iife.js adds it when a call is possible). */
 function callScriptRequests(page: import('@playwright/test').Page): string[] {
   const urls: string[] = [];

@@ -9,11 +9,14 @@ export const STRICT_CSP =
 
 const FILES: Record<string, [string, string]> = {
   '/embed.html': ['test/e2e/static/embed.html', 'text/html; charset=utf-8'],
+  '/embed-all.html': ['test/e2e/static/embed-all.html', 'text/html; charset=utf-8'],
   '/two-widgets.html': ['test/e2e/static/two-widgets.html', 'text/html; charset=utf-8'],
   '/cc-chat.iife.js': ['dist/cc-chat.iife.js', 'text/javascript; charset=utf-8'],
   '/cc-chat-panel.iife.js': ['dist/cc-chat-panel.iife.js', 'text/javascript; charset=utf-8'],
   '/cc-chat-call.iife.js': ['dist/cc-chat-call.iife.js', 'text/javascript; charset=utf-8'],
   '/cc-chat-zh.iife.js': ['dist/cc-chat-zh.iife.js', 'text/javascript; charset=utf-8'],
+  // A folder with the one-file build alone: nothing for it to fetch beside it.
+  '/one-file/cc-chat.all.iife.js': ['dist/cc-chat.all.iife.js', 'text/javascript; charset=utf-8'],
 };
 
 export interface StaticSite {
