@@ -12,6 +12,9 @@ import { shareCoreModules } from './scripts/share-core-modules.ts';
 // that the script-tag file adds to the page when first needed (src/embed/parts.ts).
 export default defineConfig(({ mode }) => ({
   server: { port: 5173, strictPort: true, host: 'localhost' },
+  // Lit's modules pre-bundled up front: otherwise the dev server finds the panel's (fetched on first open) only
+  // then, re-optimizes and reloads the page under the visitor.
+  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'lit/directives/guard.js'] },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
   plugins: [simulatorPlugin(), minifyLitCss(), ...(mode.endsWith('-iife') ? [shareCoreModules()] : [])],
   // The script-tag builds replace the parts module: cc-chat.iife.js adds the part scripts beside it to the page,

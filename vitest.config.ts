@@ -16,7 +16,7 @@ export default defineConfig({
       },
       {
         // Pre-bundled up front, so Vite does not re-optimize mid-run and reload a test.
-        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'axe-core', 'msw', 'msw/browser'] },
+        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'lit/directives/guard.js', 'axe-core', 'msw', 'msw/browser'] },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],

@@ -35,7 +35,11 @@ async function openWidget(browser, server, attrs = {}) {
     browser,
     server.page(widgetPage({ 'channel-id': 'bench', 'user-id': userId, open: true, ...rest })),
   );
-  await page.evaluate(() => window.bench.connected);
+  // Connected, and the panel's code (fetched as the panel opens) rendered.
+  await page.evaluate(async () => {
+    await window.bench.connected;
+    await window.bench.el.updateComplete;
+  });
   return { context, page, userId };
 }
 

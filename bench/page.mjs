@@ -57,22 +57,34 @@ window.bench = {
     if (el.connectionState === 'connected') resolve();
     el.addEventListener('cc-connection-change', (e) => { if (e.detail.state === 'connected') resolve(); });
   }),
-  /** Resolves when n more messages have arrived and been rendered: timings from the poll's arrival. */
+  /**
+   * Resolves when n more messages have arrived and been rendered: timings from the poll's arrival. Rendered
+   * means the last one's node is in the shadow DOM and the update that put it there is complete: the
+   * cc-message events may come before that update is even requested, so updateComplete alone can miss it.
+   */
   armMessages(n) {
     return new Promise((resolve) => {
       let got = 0;
       let first = 0;
-      const on = () => {
+      const on = (event) => {
         if (got === 0) first = performance.now();
         got += 1;
         if (got < n) return;
         el.removeEventListener('cc-message', on);
         const arrival = window.__bench.lastPollArrival;
         const events = performance.now();
-        el.updateComplete.then(() => {
+        const selector = '[part~="message"][data-key="' + CSS.escape(event.detail.key) + '"]';
+        const finish = () => el.updateComplete.then(() => {
           const done = performance.now();
           resolve({ arrival, first, events, done, render: done - arrival });
         });
+        if (el.shadowRoot.querySelector(selector)) return void finish();
+        const observer = new MutationObserver(() => {
+          if (!el.shadowRoot.querySelector(selector)) return;
+          observer.disconnect();
+          finish();
+        });
+        observer.observe(el.shadowRoot, { childList: true, subtree: true });
       };
       el.addEventListener('cc-message', on);
     });

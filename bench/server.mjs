@@ -1,4 +1,4 @@
-// One origin per scenario: the bench pages, dist/cc-chat.iife.js and the HTTP simulator (src/simulator/http.ts)
+// One origin per scenario: the bench pages, dist/cc-chat.iife.js (and its parts) and the HTTP simulator (src/simulator/http.ts)
 // on the same port, so the widget talks to the simulator same-origin (no CORS preflight in the counts), as it
 // would to a site's own proxy. It records when each API request arrived and how many were open at once.
 /* global performance */
@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { benchMessages } from './messages.mjs';
 
 const IIFE = resolve('dist/cc-chat.iife.js');
+/** The parts cc-chat.iife.js adds to the page when first needed (the panel as soon as it opens). */
+const PARTS = ['cc-chat-panel.iife.js', 'cc-chat-call.iife.js', 'cc-chat-zh.iife.js'];
 
 /**
  * Starts a server. `modules` are the built simulator modules (see build-node.mjs); `simulatorOptions` go to
@@ -20,6 +22,7 @@ export async function startBenchServer(modules, simulatorOptions = {}) {
   const sim = createSimulator(simulatorOptions);
   const middleware = createSimulatorMiddleware(sim);
   const iife = readFileSync(IIFE);
+  const parts = new Map(PARTS.map((name) => [`/${name}`, readFileSync(resolve('dist', name))]));
   const pages = new Map();
   /** API requests: { t (ms, performance.now of this process), op, token }. */
   const log = [];
@@ -51,6 +54,9 @@ export async function startBenchServer(modules, simulatorOptions = {}) {
     if (path === '/cc-chat.iife.js') {
       res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' });
       res.end(iife);
+    } else if (parts.has(path)) {
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' });
+      res.end(parts.get(path));
     } else if (path === '/bench/messages') {
       const body = JSON.stringify(
         benchMessages(url.searchParams.get('tag') ?? 'b', Number(url.searchParams.get('from')), Number(url.searchParams.get('n'))),

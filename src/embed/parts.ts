@@ -1,4 +1,5 @@
 import { css, html, nothing } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CcApiError, isCcApiError } from '../api/errors';
 import { ObjectReader } from '../api/validate';
@@ -24,6 +25,7 @@ const waiting = new Map<PartScript, (part: unknown) => void>();
 const shared: SharedWithParts = {
   lit: { css, html, nothing },
   repeat: { repeat },
+  guard: { guard },
   errors: { CcApiError, isCcApiError },
   pollLoop: { PollLoop },
   validate: { ObjectReader },

@@ -10,6 +10,7 @@ export const SHARED_KEY = 'cc-chat.shared';
 export const SHARED_MODULES = {
   lit: { specifier: 'lit', names: ['css', 'html', 'nothing'] },
   repeat: { specifier: 'lit/directives/repeat.js', names: ['repeat'] },
+  guard: { specifier: 'lit/directives/guard.js', names: ['guard'] },
   errors: { specifier: 'src/api/errors.ts', names: ['CcApiError', 'isCcApiError'] },
   pollLoop: { specifier: 'src/controllers/poll-loop.ts', names: ['PollLoop'] },
   validate: { specifier: 'src/api/validate.ts', names: ['ObjectReader'] },

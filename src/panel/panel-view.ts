@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MAX_MESSAGE_BYTES, characterBudget, messageBytes } from '../controllers/chat-session';
 import type { TranscriptEntry } from '../controllers/transcript-entry';
@@ -9,6 +10,7 @@ import { renderEntry, type RenderContext } from '../element/render-entry';
 import type { ChatStrings } from '../element/strings';
 import { enPanel } from './panel-strings';
 import { panelStyles } from './panel-styles';
+import { chunksOf } from './transcript-chunks';
 
 // Inside the panel of <cc-chat>: header, call bar, notices, queue position, the transcript and the composer,
 // fetched when the visitor first opens the chat (see src/element/parts.ts). It renders what the chat session
@@ -41,7 +43,7 @@ class ChatPanel implements PanelView {
         tabindex="0"
         @scroll=${this.#onTranscriptScroll}
       >
-        ${repeat(host.session.transcript.entries, (entry) => entry.key, (entry) => this.#renderCachedEntry(entry))}
+        ${this.#renderTranscript()}
       </div>
       ${this.#renderFooter()}`;
   }
@@ -150,6 +152,23 @@ class ChatPanel implements PanelView {
         ${sendIcon}
       </button>
     </form>`;
+  }
+
+  /**
+   * The messages, chunk by chunk (transcript-chunks.ts): a chunk whose entries, strings and locale are the
+   * ones it was rendered with is skipped by guard, so an update walks the chunks, not every message.
+   */
+  #renderTranscript() {
+    const strings = this.#host.strings();
+    const locale = this.#host.locale();
+    return repeat(
+      chunksOf(this.#host.session.transcript.entries),
+      (chunk) => chunk.key,
+      (chunk) =>
+        guard([strings, locale, ...chunk.entries], () =>
+          repeat(chunk.entries, (entry) => entry.key, (entry) => this.#renderCachedEntry(entry)),
+        ),
+    );
   }
 
   /**

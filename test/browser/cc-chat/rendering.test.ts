@@ -240,6 +240,21 @@ describe('repeats and order', () => {
     await expect.poll(() => messages(el, 'AGENT').length).toBe(4);
     expect(transcript(el).slice(1)).toEqual(['AGENT: First', 'AGENT: Second', 'AGENT: Also second', 'AGENT: Third']);
   });
+
+  it('a late message lands in the right place in a long transcript, and the DOM order is the display order', async () => {
+    // Long enough for several of the transcript's render chunks; the late one belongs to the last chunk by
+    // arrival but is shown among the first messages.
+    const { el, userId } = await connected();
+    const base = Date.now() + 60_000;
+    for (let n = 0; n < 70; n++) sim.push({ sourceType: 'AGENT', content: `M${n}`, messageCode: `long-${n}`, timestamp: base + n * 10 }, userId);
+    await expect.poll(() => messages(el, 'AGENT').length, { timeout: 5000 }).toBe(70);
+    sim.push({ sourceType: 'AGENT', content: 'Late', messageCode: 'long-late', timestamp: base + 35 }, userId);
+    sim.push({ sourceType: 'AGENT', content: 'M70', messageCode: 'long-70', timestamp: base + 700 }, userId);
+    await expect.poll(() => messages(el, 'AGENT').length, { timeout: 5000 }).toBe(72);
+    const expected = Array.from({ length: 71 }, (_, n) => `AGENT: M${n}`);
+    expected.splice(4, 0, 'AGENT: Late');
+    expect(transcript(el).slice(1)).toEqual(expected);
+  });
 });
 
 describe('transcript limit', () => {
@@ -258,22 +273,27 @@ describe('transcript limit', () => {
     const userId = uniqueUser();
     const el = await mountChat({ userId, attrs: { 'transcript-limit': '20' } });
     await openAndGreet(el);
-    const nodes = () => {
-      const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_ALL);
-      let count = 0;
-      while (walker.nextNode()) count++;
-      return count;
+    const count = (filter: number) => {
+      const walker = document.createTreeWalker(el.shadowRoot!, filter);
+      let n = 0;
+      while (walker.nextNode()) n++;
+      return n;
     };
+    const nodes = () => count(NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    // Lit's markers: the 20 messages fall into one or two chunks of the transcript (two markers each).
+    const comments = () => count(NodeFilter.SHOW_COMMENT);
     const push = async (from: number) => {
       for (let n = from; n < from + 40; n++) sim.push({ sourceType: 'AGENT', content: `Bulk ${n}`, messageCode: `bulk-${n}` }, userId);
       await expect.poll(() => messageText(messages(el).at(-1)!), { timeout: 5000 }).toContain(`Bulk ${from + 39}`);
       await el.updateComplete;
     };
     await push(0);
-    const afterFirst = nodes();
+    const afterFirst = { nodes: nodes(), comments: comments() };
     await push(40);
     await push(80);
     expect(messages(el)).toHaveLength(20);
-    expect(nodes()).toBe(afterFirst);
+    expect(nodes()).toBe(afterFirst.nodes);
+    expect(comments()).toBeGreaterThanOrEqual(afterFirst.comments - 2);
+    expect(comments()).toBeLessThanOrEqual(afterFirst.comments + 2);
   });
 });
