@@ -73,18 +73,31 @@ window.bench = {
         el.removeEventListener('cc-message', on);
         const arrival = window.__bench.lastPollArrival;
         const events = performance.now();
-        const selector = '[part~="message"][data-key="' + CSS.escape(event.detail.key) + '"]';
-        const finish = () => el.updateComplete.then(() => {
-          const done = performance.now();
-          resolve({ arrival, first, events, done, render: done - arrival });
-        });
-        if (el.shadowRoot.querySelector(selector)) return void finish();
-        const observer = new MutationObserver(() => {
-          if (!el.shadowRoot.querySelector(selector)) return;
+        // Watches what is added rather than searching the shadow DOM: a search of 5,000 messages would itself
+        // cost milliseconds inside the measurement.
+        const key = event.detail.key;
+        let finished = false;
+        const finish = () => {
+          if (finished) return;
+          finished = true;
           observer.disconnect();
-          finish();
+          el.updateComplete.then(() => {
+            const done = performance.now();
+            resolve({ arrival, first, events, done, render: done - arrival });
+          });
+        };
+        const observer = new MutationObserver((records) => {
+          for (const record of records) {
+            for (const node of record.addedNodes) if (node.dataset && node.dataset.key === key) return finish();
+          }
         });
         observer.observe(el.shadowRoot, { childList: true, subtree: true });
+        // The node may be there already (rendered before the events): then the update after them is the end.
+        // Looked for among the newest messages only (the bench's messages arrive in timestamp order).
+        el.updateComplete.then(() => {
+          let node = el.shadowRoot.querySelector('[part~="transcript"]')?.lastElementChild;
+          for (let i = 0; node && i < 50 && !finished; i++, node = node.previousElementSibling) if (node.dataset.key === key) finish();
+        });
       };
       el.addEventListener('cc-message', on);
     });
