@@ -11,6 +11,7 @@ import type { CallFeature, CallFeatureHost } from './call-host';
 import type { PanelHost, PanelView } from './panel-host';
 import { loadCallPart, loadPanelPart, loadStrings } from './parts';
 import { ccEvent } from './events';
+import { chatIcon, closeIcon } from './icons';
 import { chromeStyles } from './styles';
 import { messageSummary } from './message-content';
 import { addEnglish, hasStrings, loadableLanguage, registerStrings, stringsFor, type CcStrings, type LoadableLanguage } from './strings';
@@ -378,16 +379,14 @@ export class CcChat extends LitElement {
     }
   }
 
-
-
-
-
-
-
-
-
   private applyStrings(): void {
     this.text = stringsFor(this.locale || navigator.language, this.strings);
+  }
+
+  /** A part brought its English: the strings are built again, so overrides of its keys apply too. */
+  private addPartStrings(strings: Partial<CcStrings>): void {
+    addEnglish(strings);
+    this.applyStrings();
   }
 
   /** Fetches a language's strings (English meanwhile, and if they cannot be loaded). */
@@ -415,8 +414,7 @@ export class CcChat extends LitElement {
     this.panelLoad ??= loadPanelPart().then(
       (part) => {
         this.panelFailed = false;
-        addEnglish(part.strings);
-        this.applyStrings();
+        this.addPartStrings(part.strings);
         this.panel = part.create(this.panelHost());
         this.requestUpdate();
         return this.panel;
@@ -462,8 +460,7 @@ export class CcChat extends LitElement {
   private loadCall(): Promise<CallFeature | null> {
     this.callLoad ??= loadCallPart().then(
       (part) => {
-        addEnglish(part.strings);
-        this.applyStrings();
+        this.addPartStrings(part.strings);
         this.call = part.create(this.callHost());
         this.requestUpdate();
         return this.call;
@@ -509,16 +506,4 @@ export class CcChat extends LitElement {
     };
   }
 
-
-
-
-
-
 }
-
-const chatIcon = html`<svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
-  <path fill="currentColor" d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z" />
-</svg>`;
-const closeIcon = html`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
-  <path fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" d="M6 6l12 12M18 6L6 18" />
-</svg>`;

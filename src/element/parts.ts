@@ -3,8 +3,9 @@ import type { PanelPart } from './panel-host';
 import type { CcStrings, LoadableLanguage } from './strings';
 
 // The parts of the widget fetched when first needed, so that a page pays only for what its visitor uses:
-// for bundlers, chunks of their own. The script-tag build replaces this module with src/embed/parts.ts,
-// which adds the matching script from beside cc-chat.iife.js.
+// for bundlers, chunks of their own. The script-tag builds replace this module (vite.config.ts): with
+// src/embed/parts.ts, which adds the matching script from beside cc-chat.iife.js, and in cc-chat.all.iife.js
+// with src/embed/parts-bundled.ts, which has them all inside.
 
 /** What is inside the panel, fetched when the visitor first opens the chat or shows the intent to. */
 export function loadPanelPart(): Promise<PanelPart> {

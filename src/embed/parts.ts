@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { CcApiError, isCcApiError } from '../api/errors';
 import { ObjectReader } from '../api/validate';
 import { PollLoop } from '../controllers/poll-loop';
+import { closeIcon } from '../element/icons';
 import { clip, MAX_JSON, nonEmpty, parseFileContent, parseJsonObject, parseLocation } from '../element/message-content';
 import type { CallPart } from '../element/call-host';
 import type { PanelPart } from '../element/panel-host';
@@ -29,6 +30,7 @@ const shared: SharedWithParts = {
   errors: { CcApiError, isCcApiError },
   pollLoop: { PollLoop },
   validate: { ObjectReader },
+  icons: { closeIcon },
   messageContent: { clip, MAX_JSON, nonEmpty, parseFileContent, parseJsonObject, parseLocation },
   provide: (file, part) => waiting.get(file)?.(part),
 };

@@ -14,6 +14,7 @@ export const SHARED_MODULES = {
   errors: { specifier: 'src/api/errors.ts', names: ['CcApiError', 'isCcApiError'] },
   pollLoop: { specifier: 'src/controllers/poll-loop.ts', names: ['PollLoop'] },
   validate: { specifier: 'src/api/validate.ts', names: ['ObjectReader'] },
+  icons: { specifier: 'src/element/icons.ts', names: ['closeIcon'] },
   messageContent: {
     specifier: 'src/element/message-content.ts',
     names: ['clip', 'MAX_JSON', 'nonEmpty', 'parseFileContent', 'parseJsonObject', 'parseLocation'],

@@ -3,6 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MAX_MESSAGE_BYTES, characterBudget, messageBytes } from '../controllers/chat-session';
 import type { TranscriptEntry } from '../controllers/transcript-entry';
+import { closeIcon } from '../element/icons';
 import { messageStyles } from '../element/message-styles';
 import { noticeFor } from '../element/notice';
 import type { PanelHost, PanelPart, PanelView } from '../element/panel-host';
@@ -161,12 +162,17 @@ class ChatPanel implements PanelView {
   #renderTranscript() {
     const strings = this.#host.strings();
     const locale = this.#host.locale();
+    if (strings !== this.#templatesFor?.[0] || locale !== this.#templatesFor[1]) {
+      this.#templatesFor = [strings, locale];
+      this.#entryTemplates = new WeakMap();
+    }
+    const context = this.#renderContext(strings, locale);
     return repeat(
       chunksOf(this.#host.session.transcript.entries),
       (chunk) => chunk.key,
       (chunk) =>
         guard([strings, locale, ...chunk.entries], () =>
-          repeat(chunk.entries, (entry) => entry.key, (entry) => this.#renderCachedEntry(entry)),
+          repeat(chunk.entries, (entry) => entry.key, (entry) => this.#renderCachedEntry(entry, context)),
         ),
     );
   }
@@ -174,18 +180,12 @@ class ChatPanel implements PanelView {
   /**
    * Stored entries never change (a status change replaces the entry object), so each one's
    * template is built once, not on every update: an append then costs O(1) template work, not
-   * O(transcript). The cache is dropped when the strings or the locale change.
+   * O(transcript). The cache is dropped when the strings or the locale change (#renderTranscript).
    */
-  #renderCachedEntry(entry: TranscriptEntry): TemplateResult {
-    const strings = this.#host.strings();
-    const locale = this.#host.locale();
-    if (strings !== this.#templatesFor?.[0] || locale !== this.#templatesFor[1]) {
-      this.#templatesFor = [strings, locale];
-      this.#entryTemplates = new WeakMap();
-    }
+  #renderCachedEntry(entry: TranscriptEntry, context: RenderContext): TemplateResult {
     let template = this.#entryTemplates.get(entry);
     if (!template) {
-      template = renderEntry(entry, this.#renderContext(strings, locale));
+      template = renderEntry(entry, context);
       this.#entryTemplates.set(entry, template);
     }
     return template;
@@ -252,9 +252,6 @@ function adoptStyles(root: HTMLElement | DocumentFragment, sheets: Array<CSSStyl
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...added];
 }
 
-const closeIcon = html`<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
-  <path fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" d="M6 6l12 12M18 6L6 18" />
-</svg>`;
 const sendIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
   <path fill="currentColor" d="M3 20.5V14l9-2-9-2V3.5L22 12z" />
 </svg>`;

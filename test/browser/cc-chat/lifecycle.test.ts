@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CcChat } from '../../../src/element/cc-chat';
+import type { ChatSession } from '../../../src/controllers/chat-session';
 import {
   messageText,
   messages,
@@ -141,7 +142,9 @@ describe('two elements on one page', () => {
     const b2 = await mountChat({ userId: bob, channelId: 'ch-b' });
     expect(a2.connectionState).toBe('ended');
     expect(b2.connectionState).toBe('connected');
-    // A transcript is built when its panel opens (opening Alice's ended chat would start a new one).
+    // Alice's ended chat is not opened (that would start a new one), so her restored transcript is read from
+    // the session behind the element; Bob's is read from his opened panel.
+    expect(restoredAgentTexts(a2)).toEqual(['For Alice']);
     b2.show();
     await b2.updateComplete;
     expect(messages(b2, 'AGENT').map(messageText)).toEqual(['For Bob', 'Still for Bob']);
@@ -149,3 +152,11 @@ describe('two elements on one page', () => {
     expect(a2.connectionState).toBe('ended');
   });
 });
+
+/** The AGENT texts in the transcript an element's session holds, rendered or not. */
+function restoredAgentTexts(el: CcChat): string[] {
+  const { session } = el as unknown as { session: ChatSession };
+  return session.transcript.entries.flatMap((entry) =>
+    entry.kind === 'received' && entry.message.sourceType === 'AGENT' ? [entry.message.content] : [],
+  );
+}
