@@ -86,6 +86,8 @@ test('a reload resumes the conversation without a new CONNECT and counts unread 
   await w.input.fill('Hello before the reload');
   await w.input.press('Enter');
   await expect(w.messages('CUSTOMER')).toHaveAttribute('data-status', 'sent');
+  // The robot answers after a delay; wait for it so that it is read, not counted as unread after the close.
+  await expect(w.messages('ROBOT')).toHaveCount(2);
   await w.button('close-button').click();
 
   await page.reload();
