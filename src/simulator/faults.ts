@@ -10,6 +10,8 @@ export interface Fault {
   count?: number;
   /** Operation name to match; default any API operation ('repeat' and 'reorder' only ever apply to poll). */
   on?: string;
+  /** Only the requests of this visitor (the token's user, or applyToken's userId); default anyone's. */
+  userId?: string;
   /** For 'status' (default 500) and 'html' (default 502). */
   status?: number;
   /** Seconds, for 'status': adds a Retry-After header. */
@@ -56,6 +58,9 @@ export function validateFault(fault: Fault): void {
   if (POLL_KINDS.includes(fault.kind) && fault.on !== undefined && fault.on !== 'poll') {
     throw new TypeError(`a '${fault.kind}' fault only applies to poll`);
   }
+  if (fault.userId !== undefined && (typeof fault.userId !== 'string' || fault.userId === '')) {
+    throw new TypeError('fault.userId must be a non-empty string');
+  }
   for (const key of ['count', 'status', 'retryAfter', 'ms'] as const) {
     const value = fault[key];
     if (value !== undefined && (typeof value !== 'number' || Number.isNaN(value) || value < 0)) {
@@ -84,9 +89,10 @@ export class FaultQueue {
     return this.active.length;
   }
 
-  /** The first fault matching the operation, counted as used; undefined when none. */
-  take(operation: string): Fault | undefined {
+  /** The first fault matching the operation and the requesting visitor, counted as used; undefined when none. */
+  take(operation: string, userId: string | undefined): Fault | undefined {
     const index = this.active.findIndex(({ fault }) => {
+      if (fault.userId !== undefined && fault.userId !== userId) return false;
       if (POLL_KINDS.includes(fault.kind)) return operation === 'poll';
       return fault.on === undefined || fault.on === operation;
     });

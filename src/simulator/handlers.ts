@@ -198,7 +198,8 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
       }
 
       const signal = requestSignal(request);
-      const fault = faults.take(operation);
+      // applyToken has no token yet: its visitor is the body's userId.
+      const fault = faults.take(operation, user?.userId ?? str(body, 'userId'));
       if (fault) {
         switch (fault.kind) {
           case 'status':

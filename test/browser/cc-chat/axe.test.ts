@@ -53,7 +53,7 @@ describe('axe', () => {
     el.send('What are your opening hours?');
     await expect.poll(() => messages(el, 'ROBOT').length).toBe(2);
     sim.robotSays('Details on https://example.com/hours', undefined, userId);
-    sim.fault({ kind: 'status', status: 500, on: 'send' });
+    sim.fault({ kind: 'status', status: 500, on: 'send', userId });
     el.send('This one fails');
     await expect.poll(() => messages(el, 'CUSTOMER').map((m) => m.dataset.status)).toEqual(['sent', 'failed']);
     await expect.poll(() => messages(el, 'ROBOT').length).toBe(3);

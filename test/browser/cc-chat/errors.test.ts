@@ -32,7 +32,7 @@ describe('transient failures', () => {
     await openAndGreet(el);
     const events = recordEvents(el);
     shortestBackoff();
-    sim.fault({ kind: 'status', status: 500, on: 'poll', count: 2 });
+    sim.fault({ kind: 'status', status: 500, on: 'poll', count: 2, userId });
 
     await expect.poll(() => noticeText(el)).toBe('Reconnecting…');
     const notice = requirePart(el, 'notice');
@@ -108,7 +108,7 @@ describe('fatal failures', () => {
     const el = await mountChat({ userId });
     const events = recordEvents(el);
     shortestBackoff();
-    sim.fault({ kind: 'status', status: 404, count: 1000 });
+    sim.fault({ kind: 'status', status: 404, count: 1000, userId });
     el.show();
 
     await waitForState(el, 'error');

@@ -135,7 +135,7 @@ describe('secrets', () => {
     const events = recordEvents(document);
     const { el, userId } = await connected();
     // Failures are where a token could leak into a message: a refused send, then an expired token.
-    sim.fault({ kind: 'status', status: 500, on: 'send' });
+    sim.fault({ kind: 'status', status: 500, on: 'send', userId });
     el.send('This fails');
     await expect.poll(() => messages(el, 'CUSTOMER')[0]?.dataset.status).toBe('failed');
     el.remove();
@@ -191,7 +191,7 @@ describe('repeats and order', () => {
     const wire = recordWire();
     sim.agentSays('First', userId);
     await expect.poll(() => messages(el, 'AGENT').length).toBe(1);
-    sim.fault({ kind: 'repeat', count: 3 });
+    sim.fault({ kind: 'repeat', count: 3, userId });
     sim.agentSays('Second', userId);
     // Three polls each answer with the whole conversation so far.
     await expect.poll(() => transcript(el)).toEqual([
@@ -217,7 +217,7 @@ describe('repeats and order', () => {
     const changed = performance.now();
     await expect.poll(() => wire.calls.some((c) => c.operation === 'poll' && (c.end ?? 0) > changed)).toBe(true);
     const deliveredBefore = wire.calls.filter((c) => c.delivered?.length).length;
-    sim.fault({ kind: 'reorder' });
+    sim.fault({ kind: 'reorder', userId });
     sim.agentSays('One', userId);
     sim.agentSays('Two', userId);
     sim.agentSays('Three', userId);

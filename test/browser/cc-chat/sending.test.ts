@@ -32,7 +32,7 @@ describe('send, fail, retry', () => {
     const userId = uniqueUser();
     const el = await mountChat({ userId });
     await openAndGreet(el);
-    sim.fault({ kind: 'delay', ms: 300, on: 'send' });
+    sim.fault({ kind: 'delay', ms: 300, on: 'send', userId });
     el.send('Hello');
     await el.updateComplete;
     expect(mine(el)).toEqual([{ text: 'Hello', status: 'pending' }]);
@@ -47,7 +47,7 @@ describe('send, fail, retry', () => {
     await openAndGreet(el);
     const wire = recordWire();
     const events = recordEvents(el);
-    sim.fault({ kind: 'status', status: 500, on: 'send' });
+    sim.fault({ kind: 'status', status: 500, on: 'send', userId });
     el.send('Where is my parcel?');
     await expect.poll(() => mine(el)).toEqual([{ text: 'Where is my parcel?', status: 'failed' }]);
     const failed = messages(el, 'CUSTOMER')[0];
@@ -90,7 +90,7 @@ describe('reload', () => {
     const userId = uniqueUser();
     const el = await mountChat({ userId });
     // The connection hangs: nothing can be sent yet.
-    sim.fault({ kind: 'hang', on: 'applyToken' });
+    sim.fault({ kind: 'hang', on: 'applyToken', userId });
     el.show();
     el.send('first');
     el.send('second');
@@ -115,7 +115,7 @@ describe('reload', () => {
     await openAndGreet(el);
     const wire = recordWire();
     // The first message's request is slow: it is in flight when the page reloads.
-    sim.fault({ kind: 'delay', ms: 600, on: 'send' });
+    sim.fault({ kind: 'delay', ms: 600, on: 'send', userId });
     el.send('in flight');
     el.send('pending 1');
     el.send('pending 2');

@@ -120,6 +120,19 @@ describe('faults', () => {
     expect(() => sim.fault({ kind: 'status', on: 'nope' })).toThrow(/on/);
     expect(() => sim.fault({ kind: 'repeat', on: 'send' })).toThrow(/poll/);
     expect(() => sim.fault({ kind: 'delay', ms: -1 })).toThrow(/ms/);
+    expect(() => sim.fault({ kind: 'status', userId: '' })).toThrow(/userId/);
+  });
+
+  it('userId: only that visitor\'s requests meet the fault, applyToken included', async () => {
+    const other = new Client('user-2');
+    await other.applyToken();
+    await other.send('CONNECT');
+    sim.fault({ kind: 'status', status: 503, userId: 'user-2', count: 2 });
+    expect((await client.queueInfo()).status).toBe(200);
+    expect((await client.send('CHAT', 'x')).status).toBe(200);
+    expect((await other.queueInfo()).status).toBe(503);
+    expect((await new Client('user-2').applyToken()).status).toBe(503);
+    expect((await other.queueInfo()).status).toBe(200);
   });
 
   it('applies to applyToken too (after the gateway checks)', async () => {
