@@ -50,6 +50,7 @@ import { senderLabel } from './sender';
  * @csspart end-button - ends the chat
  * @csspart close-button - closes the panel
  * @csspart new-button - starts a new conversation after one ended
+ * @csspart earlier-button - above a long transcript, shows the page of messages before the first one shown
  * @csspart call-button - starts a click-to-call (shown when the channel offers calls and the browser has WebRTC)
  * @csspart call - the call bar: under the header, or beside the launcher while the panel is closed
  * @csspart call-status - the call's state as a sentence (role="status"); `data-state` is idle, requesting,

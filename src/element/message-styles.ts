@@ -48,10 +48,8 @@ export const messageStyles = css`
     align-items: flex-end;
     gap: 8px;
     margin-block: 4px 10px;
-    /* Rows out of view are not laid out or painted: a long transcript costs what is on screen.
-       The padding keeps focus rings inside the row's paint containment. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 56px;
+    /* No content-visibility: its estimated heights made "scroll to the end" land short of the end. The
+       transcript shows a bounded page of messages instead (src/panel/transcript-window.ts). */
     padding: 4px;
     font-family: var(--cc-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Microsoft YaHei', sans-serif);
     font-size: 0.9375rem;

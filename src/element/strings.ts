@@ -23,6 +23,8 @@ export interface CcStrings {
   askForAgent: string;
   endChat: string;
   newConversation: string;
+  /** The button above the transcript's oldest shown message that shows earlier ones. */
+  showEarlier: string;
   retry: string;
   sending: string;
   sent: string;
@@ -212,6 +214,7 @@ export type PanelStringKey =
   | 'askForAgent'
   | 'endChat'
   | 'newConversation'
+  | 'showEarlier'
   | 'retry'
   | 'sending'
   | 'sent'

@@ -76,6 +76,7 @@ export const zhCN: CcStrings = {
   askForAgent: '转人工客服',
   endChat: '结束对话',
   newConversation: '开始新对话',
+  showEarlier: '显示更早的消息',
   retry: '重试',
   sending: '发送中…',
   sent: '已发送',

@@ -22,6 +22,7 @@ export const enPanel: PanelStrings = {
   askForAgent: 'Talk to a person',
   endChat: 'End chat',
   newConversation: 'Start a new conversation',
+  showEarlier: 'Show earlier messages',
   retry: 'Retry',
   sending: 'Sending…',
   sent: 'Sent',

@@ -91,6 +91,21 @@ export const panelStyles = css`
     padding: var(--_gap);
     overflow-y: auto;
     overscroll-behavior: contain;
+    /* The panel keeps the view in place itself (the end while chatting, the message read on "show earlier"). */
+    overflow-anchor: none;
+  }
+  /* Inside its edges: the panel clips what is drawn outside them. */
+  [part~='transcript']:focus-visible {
+    outline-offset: -3px;
+  }
+  [part~='earlier-button'] {
+    align-self: center;
+    padding: 6px 14px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_bg);
+    color: var(--_fg);
+    font-size: 13px;
   }
 
   .footer {

@@ -12,6 +12,7 @@ import type { ChatStrings } from '../element/strings';
 import { enPanel } from './panel-strings';
 import { panelStyles } from './panel-styles';
 import { chunksOf } from './transcript-chunks';
+import { initialWindow, showEarlier, windowStart } from './transcript-window';
 
 // Inside the panel of <cc-chat>: header, call bar, notices, queue position, the transcript and the composer,
 // fetched when the visitor first opens the chat (see src/element/parts.ts). It renders what the chat session
@@ -25,6 +26,11 @@ class ChatPanel implements PanelView {
   #stickToBottom = true;
   /** The transcript the view was last scrolled to the end for. */
   #scrolledFor: readonly TranscriptEntry[] | null = null;
+  /** Which messages are shown (transcript-window.ts), and the index of the first one in the last render. */
+  #window = initialWindow();
+  #windowStart = 0;
+  /** After "show earlier": the message that was first, and where its bottom was, so the view does not jump. */
+  #keepInPlace: { message: HTMLElement; bottom: number } | null = null;
   #entryTemplates = new WeakMap<TranscriptEntry, TemplateResult>();
   /** The strings and locale the cached templates were built with. */
   #templatesFor: [ChatStrings, string | undefined] | null = null;
@@ -50,6 +56,12 @@ class ChatPanel implements PanelView {
   }
 
   updated(opened: boolean): void {
+    if (this.#keepInPlace) {
+      const { message, bottom } = this.#keepInPlace;
+      const el = this.#part('transcript');
+      if (el) el.scrollTop += bottomOf(message) - bottom;
+      this.#keepInPlace = null;
+    }
     if (opened) this.#scrollToEnd();
     // Only when the transcript changed: reading scrollHeight forces a layout.
     const entries = this.#host.session.transcript.entries;
@@ -167,15 +179,40 @@ class ChatPanel implements PanelView {
       this.#entryTemplates = new WeakMap();
     }
     const context = this.#renderContext(strings, locale);
-    return repeat(
-      chunksOf(this.#host.session.transcript.entries),
+    const { entries } = this.#host.session.transcript;
+    const start = windowStart(entries, this.#window, this.#stickToBottom);
+    this.#windowStart = start;
+    this.#window.firstKey = entries[start]?.key ?? null;
+    return html`${start > 0
+      ? html`<button part="earlier-button" type="button" @click=${this.#showEarlier}>${strings.showEarlier}</button>`
+      : nothing}${repeat(
+      chunksOf(start > 0 ? entries.slice(start) : entries),
       (chunk) => chunk.key,
       (chunk) =>
         guard([strings, locale, ...chunk.entries], () =>
           repeat(chunk.entries, (entry) => entry.key, (entry) => this.#renderCachedEntry(entry, context)),
         ),
-    );
+    )}`;
   }
+
+  /** Shows a page of earlier messages above the first one shown, where the visitor is reading. */
+  readonly #showEarlier = (): void => {
+    const transcript = this.#part('transcript');
+    if (!transcript || this.#windowStart === 0) return;
+    const root = this.#host.renderRoot;
+    const hadFocus = root instanceof ShadowRoot && root.activeElement === this.#part('earlier-button');
+    this.#window = showEarlier(this.#host.session.transcript.entries, this.#windowStart);
+    // Its bottom, not its top: its sender's name goes when the same sender's earlier messages come above it.
+    const message = transcript.querySelector<HTMLElement>('[part~="message"]');
+    if (message) this.#keepInPlace = { message, bottom: bottomOf(message) };
+    this.#host.requestUpdate();
+    // With every message shown the button goes: keep the keyboard focus in the transcript, not on the page.
+    if (hadFocus) {
+      void this.#host.updateComplete.then(() => {
+        if (!this.#part('earlier-button')) transcript.focus();
+      });
+    }
+  };
 
   /**
    * Stored entries never change (a status change replaces the entry object), so each one's
@@ -243,6 +280,11 @@ class ChatPanel implements PanelView {
     const el = this.#part('transcript');
     if (el && this.#host.isOpen()) el.scrollTop = el.scrollHeight;
   }
+}
+
+/** Where an element's box ends in the layout (its entrance animation's transform left out). */
+function bottomOf(element: HTMLElement): number {
+  return element.offsetTop + element.offsetHeight;
 }
 
 /** Adds the panel's styles to the element's shadow root, after the element's own. */
