@@ -527,7 +527,9 @@ export class ChatSession implements ReactiveController {
       this.#queueLoop.stop();
       this.queue = null;
     }
-    this.#persist();
+    // Soon, not at once: a backlog that switches the mode must not serialise the transcript in the middle of
+    // its delivery; a pagehide, a hidden page or the element's removal still save at once.
+    this.#persistSoon();
     this.#host.requestUpdate();
   }
 

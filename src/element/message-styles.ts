@@ -373,7 +373,9 @@ export const messageStyles = css`
   }
 
   @media (prefers-reduced-motion: no-preference) {
-    .ccm:not(.ccm--notice) {
+    /* The newest message only: a backlog of a hundred arriving at once would start a hundred animations
+       (about half of the time it takes to show them). */
+    .ccm:not(.ccm--notice):last-child {
       animation: ccm-enter 160ms ease-out;
     }
 
