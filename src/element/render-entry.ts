@@ -277,5 +277,5 @@ function renderTime(timestamp: number, locale: string | undefined): TemplateResu
   const { time, dated } = formatsFor(locale);
   // Today's messages show the time only; older ones (history) add the date.
   const text = date.toDateString() === new Date().toDateString() ? time.format(date) : dated.format(date);
-  return html`<time class="ccm-time" part="time" datetime=${date.toISOString()}>${text}</time>`;
+  return html`<time class="ccm-time" part="time" dir="auto" datetime=${date.toISOString()}>${text}</time>`;
 }

@@ -161,6 +161,10 @@ export const panelStyles = css`
     background: var(--_accent);
     color: var(--_on-accent);
   }
+  /* The arrow points the way the text runs. */
+  [part~='send-button']:dir(rtl) svg {
+    transform: scaleX(-1);
+  }
   [part~='send-button']:disabled {
     opacity: 0.45;
     cursor: default;

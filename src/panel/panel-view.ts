@@ -149,6 +149,7 @@ class ChatPanel implements PanelView {
     return html`<form class="footer" part="composer" @submit=${this.#onSubmit}>
       <textarea
         part="input"
+        dir="auto"
         rows="1"
         aria-label=${t.messagePlaceholder}
         placeholder=${t.messagePlaceholder}
