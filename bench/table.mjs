@@ -45,12 +45,15 @@ export function renderTable(r) {
   const w1k = c.widget.find((x) => x.received === 1000) ?? c.widget[0];
   const w10k = c.widget[c.widget.length - 1];
   const b10k = c.baseline[c.baseline.length - 1];
+  // The heap is compared with 5,000 received, not 1,000: the transcript remembers the keys of evicted messages
+  // (up to 4 × the cap, so that a message delivered again does not come back), which fills by 2,000 received.
+  const w5k = c.widget.find((x) => x.received === 5000) ?? w1k;
   const bounded =
-    w10k.messagesInDom <= c.limit && w10k.domNodes <= w1k.domNodes * 1.1 && w10k.heapUsedBytes <= w1k.heapUsedBytes * 1.25;
+    w10k.messagesInDom <= c.limit && w10k.domNodes <= w1k.domNodes * 1.1 && w10k.heapUsedBytes <= w5k.heapUsedBytes * 1.25;
   add(
     '3 transcript',
     `10,000 received (cap ${c.limit}): messages, DOM nodes, JS heap`,
-    `${w10k.messagesInDom}, ${n0(w10k.domNodes)} nodes (${n0(w1k.domNodes)} at 1,000), ${mb(w10k.heapUsedBytes)} (${mb(w1k.heapUsedBytes)})`,
+    `${w10k.messagesInDom}, ${n0(w10k.domNodes)} nodes (${n0(w1k.domNodes)} at 1,000), ${mb(w10k.heapUsedBytes)} (${mb(w1k.heapUsedBytes)} at 1,000, ${mb(w5k.heapUsedBytes)} at 5,000)`,
     `${b10k.messagesInDom}, ${n0(b10k.domNodes)} nodes, ${mb(b10k.heapUsedBytes)}`,
     'bounded',
     bounded,
