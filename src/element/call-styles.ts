@@ -18,18 +18,10 @@ export const callStyles = css`
   [part~='header']:has([part~='call-button']) {
     grid-template-columns: minmax(0, 1fr) auto auto;
   }
+  /* Its size and shape come with the panel's round header buttons (panel-styles.ts). */
   [part~='call-button'] {
     grid-column: 2;
-    grid-row: 1;
-    display: grid;
-    place-items: center;
-    width: 36px;
-    height: 36px;
-    padding: 0;
     border: 1px solid currentColor;
-    border-radius: 50%;
-    background: transparent;
-    color: inherit;
   }
   [part~='header']:has([part~='call-button']) [part~='close-button'] {
     grid-column: 3;

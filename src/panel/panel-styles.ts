@@ -46,18 +46,23 @@ export const panelStyles = css`
     font-size: 13px;
     white-space: nowrap;
   }
-  [part~='close-button'] {
-    grid-column: 2;
+  /* The header's round buttons. The call button (in the header only) takes its column and border from the
+     call part's stylesheet; nothing here sets those, so the two sheets may be adopted in either order. */
+  [part~='close-button'],
+  [part~='call-button'] {
     grid-row: 1;
     display: grid;
     place-items: center;
     width: 36px;
     height: 36px;
     padding: 0;
-    border: none;
     border-radius: 50%;
     background: transparent;
     color: inherit;
+  }
+  [part~='close-button'] {
+    grid-column: 2;
+    border: none;
   }
   .actions button:hover,
   [part~='close-button']:hover {
