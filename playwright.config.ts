@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 
-const port = 5174;
+// E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const port = Number(process.env.E2E_PORT) || 5174;
 
 // End-to-end tests: real Chromium against the demo dev server, which serves the simulator over HTTP.
 export default defineConfig({
