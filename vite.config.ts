@@ -16,7 +16,11 @@ export default defineConfig(({ mode }) => ({
   // then, re-optimizes and reloads the page under the visitor.
   optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'lit/directives/guard.js'] },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
-  plugins: [simulatorPlugin(), minifyLitCss(), ...(mode.endsWith('-iife') ? [shareCoreModules()] : [])],
+  plugins: [
+    simulatorPlugin(),
+    minifyLitCss(),
+    ...(mode.endsWith('-iife') ? [shareCoreModules(process.cwd(), mode === 'api-iife' ? ['validate'] : [])] : []),
+  ],
   // The script-tag builds replace the parts module: cc-chat.iife.js adds the part scripts beside it to the page,
   // cc-chat.all.iife.js has them inside.
   resolve: partsModule[mode] ? { alias: [{ find: /^\.\/parts$/, replacement: resolve(partsModule[mode]) }] } : {},
@@ -24,6 +28,7 @@ export default defineConfig(({ mode }) => ({
     {
       iife: iifeBuild,
       'iife-all': iifeAllBuild,
+      'api-iife': partBuild('src/api/embed.ts', 'cc-chat-api.iife.js'),
       'panel-iife': partBuild('src/panel/embed.ts', 'cc-chat-panel.iife.js'),
       'call-iife': partBuild('src/call/embed.ts', 'cc-chat-call.iife.js'),
       'zh-iife': partBuild('src/locales/embed-zh.ts', 'cc-chat-zh.iife.js'),

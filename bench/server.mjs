@@ -10,7 +10,7 @@ import { benchMessages } from './messages.mjs';
 
 const IIFE = resolve('dist/cc-chat.iife.js');
 /** The parts cc-chat.iife.js adds to the page when first needed (the panel as soon as it opens). */
-const PARTS = ['cc-chat-panel.iife.js', 'cc-chat-call.iife.js', 'cc-chat-zh.iife.js'];
+const PARTS = ['cc-chat-api.iife.js', 'cc-chat-panel.iife.js', 'cc-chat-call.iife.js', 'cc-chat-zh.iife.js'];
 
 /**
  * Starts a server. `modules` are the built simulator modules (see build-node.mjs); `simulatorOptions` go to

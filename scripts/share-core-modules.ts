@@ -8,12 +8,14 @@ const PREFIX = '\0cc-chat-shared:';
  * Build-only, for the part scripts (cc-chat-panel.iife.js, cc-chat-call.iife.js…): their imports of the modules in
  * src/embed/shared.ts become reads of what cc-chat.iife.js published before adding the script, so a part
  * runs on the widget's own Lit, error class, poll loop and readers instead of copies. A name a part
- * imports that is not shared fails the build ("missing export").
+ * imports that is not shared fails the build ("missing export"). `own`: shared modules this part brings itself
+ * (the API part brings the readers it then shares).
  */
-export function shareCoreModules(root = process.cwd()): Plugin {
+export function shareCoreModules(root = process.cwd(), own: readonly string[] = []): Plugin {
   const byPath = new Map<string, string>();
   const bySpecifier = new Map<string, string>();
   for (const [key, { specifier }] of Object.entries(SHARED_MODULES)) {
+    if (own.includes(key)) continue;
     if (specifier.startsWith('src/')) byPath.set(resolve(root, specifier), key);
     else bySpecifier.set(specifier, key);
   }

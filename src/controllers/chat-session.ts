@@ -1,8 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CcMessagingClient } from '../api/client';
+import type { ApiPart } from '../api/api-part';
+import type { CcMessagingClient } from '../api/client';
 import { CcApiError } from '../api/errors';
 import type { AccessTokenProvider, DownlinkMessage, QueueInfo } from '../api/types';
-import { isFatal, isSameFailure, toApiError } from './failures';
+import { isFatal, isSameFailure, mayHaveLostAnswer, toApiError } from './failures';
 import {
   forgetSession,
   loadSession,
@@ -13,9 +14,10 @@ import {
   type SessionPhase,
 } from './persistence';
 import { PollLoop } from './poll-loop';
-import { TabSync, type TabSyncMessage } from './tab-sync';
-import { Transcript } from './transcript';
-import { entryTimestamp, type ReceivedEntry, type SentEntry } from './transcript-entry';
+import { lockHeld, PollerLock } from './poller-lock';
+import { TabSync, type TabStatus, type TabSyncMessage } from './tab-sync';
+import { messageKey, Transcript } from './transcript';
+import { entryTimestamp, type ReceivedEntry, type SentEntry, type TranscriptEntry } from './transcript-entry';
 
 export type { ServiceMode } from './persistence';
 
@@ -40,7 +42,15 @@ export interface ChatSessionListener {
   sent(entry: SentEntry): void;
   stateChange(state: ConnectionState): void;
   error(error: CcApiError, fatal: boolean): void;
+  /** Another tab of this visitor changed the unread count. */
+  unread(count: number): void;
 }
+
+/**
+ * Why a conversation ended, when the widget knows more than "ended": the chat went offline (a DISCONNECT with
+ * isOfflineStatus), the queue let go of it (queryQueueInfo 5, 6, 160004), or it moved to the voice menu (160022).
+ */
+export type EndReason = 'offline' | 'queue-ended' | 'ivr';
 
 /** The API's limit on a text message: 1 KB. */
 export const MAX_MESSAGE_BYTES = 1024;
@@ -52,6 +62,18 @@ const LOCAL_SENDER = 'cc-chat';
 const PERSIST_DELAY_MS = 1000;
 /** How often the queue position is asked for while queued. */
 export const QUEUE_POLL_MS = 3000;
+/** A poll that starts this long after the last one answered means the page slept or froze: catch up. */
+export const GAP_MS = 30_000;
+/** Catch-up triggers within this time of each other make one catch-up. */
+export const CATCH_UP_DEBOUNCE_MS = 250;
+/**
+ * While polling, the history is compared with the transcript at least this often: an answer lost after the
+ * server sent it, which the browser then re-requested by itself, leaves no other trace.
+ */
+export const RECONCILE_MS = 120_000;
+/** History is read in pages of this size while catching up, at most CATCH_UP_PAGES of them. */
+export const HISTORY_PAGE = 50;
+const CATCH_UP_PAGES = 10;
 
 export function messageBytes(text: string): number {
   return new TextEncoder().encode(text).length;
@@ -72,7 +94,9 @@ export function characterBudget(text: string): { bytes: number; max: number; lef
 }
 
 /** Whether a SYSTEM line tells that an agent has taken over (English and Chinese tenants). */
-const AGENT_CONNECTED = /connected to (an )?agent|agent (has )?(joined|connected)|已接通|接入人工/i;
+const AGENT_CONNECTED = /connected (to )?(an )?agent|agent (has )?(joined|connected)|已接通|接入人工/i;
+/** queryQueueInfo codes that end the wait: the session is over (5, 6, 160004) or moved to the voice menu. */
+const QUEUE_ENDED: Record<string, EndReason> = { 5: 'queue-ended', 6: 'queue-ended', 160004: 'queue-ended', 160022: 'ivr' };
 
 /**
  * One visitor's conversation with the contact center: applyToken → CONNECT → the poll loop, the
@@ -84,6 +108,8 @@ export class ChatSession implements ReactiveController {
   mode: ServiceMode = 'robot';
   queue: QueueInfo | null = null;
   lastError: CcApiError | null = null;
+  /** Why the conversation ended, when known (null otherwise, and while it is live). */
+  endReason: EndReason | null = null;
   transcript: Transcript;
   /**
    * How far the visitor's clock runs ahead of the server's (ms), estimated as the smallest
@@ -97,9 +123,34 @@ export class ChatSession implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #listener: ChatSessionListener;
   #config: ChatSessionConfig | null = null;
+  /** The API client of the current identity, once the API part is there (see #api). */
   #client: CcMessagingClient | null = null;
+  #clientLoad: Promise<CcMessagingClient> | null = null;
+  /** The ccmessaging-token, also before the client exists (restored after a reload, or told by another tab). */
+  #token: string | null = null;
+  /** Incremented when who is talking to whom changes: work begun for an earlier identity drops its result. */
+  #identity = 0;
+  readonly #loadApi: () => Promise<ApiPart>;
   #storageKey = '';
   readonly #tabs = new TabSync((message) => this.#fromOtherTab(message));
+  /** Only the tab holding this lock polls (and asks for the queue); the others are told what it receives. */
+  readonly #lock = new PollerLock(() => this.#lead());
+  #lockName = '';
+  #leading = false;
+  /** CONNECT just went through: the first lead has nothing to catch up on. */
+  #fresh = false;
+  /** A change told by another tab is being applied: it is not told back. */
+  #adopting = false;
+  /** At page load: asking whether another tab holds a live conversation (connect() waits for the answer). */
+  #joining: Promise<void> | null = null;
+  /** Date.now() when the last poll answered (0 after a failure): a far later start means sleep or a freeze. */
+  #lastPollAt = 0;
+  #lastCatchUpAt = 0;
+  /** A poll's answer may have been lost on the way: catch up once polling works again. */
+  #answerLost = false;
+  #catchUpTimer: ReturnType<typeof setTimeout> | undefined;
+  #catchingUp = false;
+  #catchUpAgain = false;
   readonly #inFlight = new Set<string>();
   #flushing = false;
   #lastTypingSignal = 0;
@@ -115,9 +166,11 @@ export class ChatSession implements ReactiveController {
   readonly #queueLoop: PollLoop;
   readonly #connectLoop: PollLoop;
 
-  constructor(host: ReactiveControllerHost, listener: ChatSessionListener) {
+  /** `loadApi` fetches the API client's code (a part of its own: a page with no conversation never needs it). */
+  constructor(host: ReactiveControllerHost, listener: ChatSessionListener, loadApi: () => Promise<ApiPart>) {
     (this.#host = host).addController(this);
     this.#listener = listener;
+    this.#loadApi = loadApi;
     this.transcript = new Transcript({ limit: 500 });
     this.#connectLoop = new PollLoop(host, {
       run: (signal) => this.#runConnect(signal),
@@ -133,23 +186,29 @@ export class ChatSession implements ReactiveController {
       onStateChange: (loopState) => {
         if (loopState === 'paused' && typeof navigator !== 'undefined' && !navigator.onLine) this.#setState('offline');
       },
+      // A live conversation keeps its session while the page is hidden: the contact center releases sessions
+      // nobody polls. Each poll starts from the previous one's answer (not from a chain of timers), which
+      // Chromium's intensive throttling of hidden pages leaves alone.
+      pauseWhenHidden: false,
     });
     this.#queueLoop = new PollLoop(host, {
       run: (signal) => this.#runQueueQuery(signal),
       intervalMs: () => QUEUE_POLL_MS,
       onError: (error) => this.#queueQueryFailed(error),
+      pauseWhenHidden: false,
     });
   }
 
   hostConnected(): void {
     window.addEventListener('online', this.#onOnline);
     window.addEventListener('pagehide', this.#savePending);
-    document.addEventListener('visibilitychange', this.#savePending);
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    document.addEventListener('resume', this.#catchUpSoon);
     if (!this.#detached) return;
     this.#detached = false;
     this.#tabs.join(this.#storageKey || null);
-    // Moved in the DOM: the poll aborted on removal may have been answered all the same.
-    if (this.#phase === 'connected') void this.#catchUp();
+    // Moved in the DOM: the poll aborted on removal may have been answered all the same (the lead catches up).
+    if (this.#phase === 'connected') this.#follow();
     this.#persist();
     void this.#flushOutbox();
   }
@@ -161,9 +220,12 @@ export class ChatSession implements ReactiveController {
   hostDisconnected(): void {
     window.removeEventListener('online', this.#onOnline);
     window.removeEventListener('pagehide', this.#savePending);
-    document.removeEventListener('visibilitychange', this.#savePending);
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    document.removeEventListener('resume', this.#catchUpSoon);
     this.#savePending();
     this.#tabs.join(null);
+    // Another tab (or element) of this visitor polls from now on.
+    this.#unlead();
     this.#detached = true;
   }
 
@@ -177,11 +239,47 @@ export class ChatSession implements ReactiveController {
   }
 
   /**
-   * The API client of the current configuration (null without a channel-id). It applies for its token
-   * lazily, so another controller (click-to-call) can use it whether or not a chat was ever connected.
+   * The API client of the current configuration: null without a channel-id, and until its code is there (see
+   * `api()`). It applies for its token lazily, so another controller (click-to-call) can use it whether or
+   * not a chat was ever connected.
    */
   get apiClient(): CcMessagingClient | null {
     return this.#client;
+  }
+
+  /** The API client, its code fetched first when needed; null without a channel-id. */
+  api(): Promise<CcMessagingClient | null> {
+    return this.#config?.channelId ? this.#api() : Promise.resolve(null);
+  }
+
+  /** The client of the current identity; the API part is fetched once (again after a failure). */
+  #api(): Promise<CcMessagingClient> {
+    const config = this.#config!;
+    const identity = this.#identity;
+    const load = (this.#clientLoad ??= this.#loadApi().then(({ CcMessagingClient }) => {
+      const client = new CcMessagingClient({
+        baseUrl: config.baseUrl,
+        channelId: config.channelId,
+        userId: config.userId,
+        userName: config.userName,
+        locale: config.locale,
+        appKey: config.appKey,
+        accessToken: config.accessToken,
+        token: this.#token,
+        onTokenChange: (token) => {
+          if (identity !== this.#identity) return;
+          this.#token = token;
+          this.#persist();
+        },
+      });
+      if (identity === this.#identity) this.#client = client;
+      this.#host.requestUpdate();
+      return client;
+    }));
+    load.catch(() => {
+      if (this.#clientLoad === load) this.#clientLoad = null;
+    });
+    return load;
   }
 
   /**
@@ -200,18 +298,23 @@ export class ChatSession implements ReactiveController {
     if (!identityChanged) return;
     this.#halt();
     this.#storageKey = sessionKey(config.channelId, config.userId);
+    this.#lockName = `cc-chat:poll:${config.baseUrl}:${config.channelId}:${config.userId}`;
     this.#tabs.join(config.channelId && !this.#detached ? this.#storageKey : null);
     const saved = config.channelId ? loadSession(this.#storageKey) : null;
-    // Without a channel there is nothing to talk to yet; connect() says so.
-    this.#client = config.channelId ? this.#createClient(config, saved?.token ?? null) : null;
+    this.#identity += 1;
+    this.#client = null;
+    this.#clientLoad = null;
+    this.#token = saved?.token ?? null;
     this.transcript = new Transcript({ limit: config.transcriptLimit, entries: saved?.entries ?? [] });
     this.mode = saved?.mode ?? 'robot';
     this.unread = saved?.unread ?? 0;
     this.queue = null;
     this.lastError = null;
+    this.endReason = null;
     this.#phase = saved?.phase ?? 'idle';
     if (!saved) {
       this.#setState('idle');
+      if (config.channelId) void this.#joinLiveConversation();
       return;
     }
     // A message whose request had started before the reload may or may not have reached the
@@ -228,15 +331,57 @@ export class ChatSession implements ReactiveController {
       return;
     }
     this.#setState('connected');
+    this.#follow();
+    void this.#flushOutbox();
+  }
+
+  /**
+   * A new tab (or element) of a visitor whose conversation is live in another tab joins it, with no second
+   * CONNECT: the polling tab holds the lock and answers `hello` with the transcript. Asks no server.
+   */
+  #joinLiveConversation(): Promise<void> {
+    const name = this.#lockName;
+    return (this.#joining ??= lockHeld(name).then((held) => {
+      this.#joining = null;
+      if (!held || name !== this.#lockName || this.#phase !== 'idle') return;
+      this.#phase = 'connected';
+      this.#setState('connected');
+      this.#follow();
+    }));
+  }
+
+  /** Takes part in the live conversation: waits to be its poller, and asks the other tabs what it missed. */
+  #follow(): void {
+    if (this.#detached) return;
+    this.#lock.request(this.#lockName);
+    this.#tabs.post({ type: 'hello' });
+  }
+
+  /** This tab polls now: the lock is granted (the poller before it closed, reloaded or navigated away). */
+  #lead(): void {
+    if (this.#phase !== 'connected' || this.#detached) {
+      this.#lock.release();
+      return;
+    }
+    this.#leading = true;
     this.#messageLoop.start();
     if (this.mode === 'queued') this.#queueLoop.start();
-    void this.#flushOutbox();
-    void this.#catchUp();
+    // The poll of the tab before may have been answered as it went: nothing lost.
+    if (!this.#fresh) this.#catchUpSoon();
+    this.#fresh = false;
+  }
+
+  /** Stops polling and gives the lock to the next tab. */
+  #unlead(): void {
+    this.#leading = false;
+    this.#lock.release();
+    this.#messageLoop.stop();
+    this.#queueLoop.stop();
   }
 
   /** Starts a conversation (applyToken when needed, then CONNECT), or does nothing if one is live. */
   connect(): void {
-    if (!this.#client || !this.#config?.channelId) {
+    if (!this.#config?.channelId) {
       this.#fail(
         new CcApiError({
           kind: 'http',
@@ -251,8 +396,14 @@ export class ChatSession implements ReactiveController {
     if (this.live) return;
     if (this.state === 'ended') this.startOver();
     this.lastError = null;
+    this.endReason = null;
     this.#setState('connecting');
-    this.#connectLoop.start();
+    // Stopped by a fatal failure with the conversation under way: polling resumes it.
+    if (this.#phase === 'connected') return this.#follow();
+    // No second CONNECT for a conversation another tab of this visitor holds: this tab joins it.
+    void this.#joinLiveConversation().then(() => {
+      if (this.#phase === 'idle' && this.state === 'connecting') this.#connectLoop.start();
+    });
   }
 
   /** Queues a text message: shown at once as pending, sent in order, never twice. */
@@ -281,9 +432,9 @@ export class ChatSession implements ReactiveController {
 
   /** Asks for a human agent (TRANS2AGENT); the queue position is then followed until one answers. */
   async requestAgent(): Promise<void> {
-    if (!this.#client || this.mode !== 'robot' || this.state !== 'connected') return;
+    if (this.mode !== 'robot' || this.state !== 'connected') return;
     try {
-      await this.#client.send('TRANS2AGENT');
+      await (await this.#api()).send('TRANS2AGENT');
       this.#setMode('queued');
     } catch (error) {
       const apiError = toApiError(error, 'send');
@@ -295,12 +446,12 @@ export class ChatSession implements ReactiveController {
 
   /** Ends the conversation (DISCONNECT). The transcript stays until a new conversation starts. */
   async disconnect(): Promise<void> {
-    if (!this.#client || !this.live) return;
-    const client = this.#client;
+    if (!this.live) return;
+    const client = this.#api();
     this.#halt();
     this.#end();
     try {
-      await client.send('DISCONNECT');
+      await (await client).send('DISCONNECT');
     } catch {
       // The server ends idle sessions by itself; the visitor's side is over either way.
     }
@@ -324,11 +475,14 @@ export class ChatSession implements ReactiveController {
     this.mode = 'robot';
     this.queue = null;
     this.lastError = null;
+    this.endReason = null;
     this.#setState('idle');
   }
 
-  setUnread(count: number): void {
+  /** The element's unread count, kept with the session and (`share`) told to the other tabs. */
+  setUnread(count: number, share = true): void {
     this.unread = count;
+    if (share) this.#tabs.post({ type: 'unread', count });
     this.#persistSoon();
   }
 
@@ -373,35 +527,28 @@ export class ChatSession implements ReactiveController {
     return Math.max(Date.now() - (this.#clockSkewMs ?? 0), latest + 1);
   }
 
-  #createClient(config: ChatSessionConfig, token: string | null): CcMessagingClient {
-    return new CcMessagingClient({
-      baseUrl: config.baseUrl,
-      channelId: config.channelId,
-      userId: config.userId,
-      userName: config.userName,
-      locale: config.locale,
-      appKey: config.appKey,
-      accessToken: config.accessToken,
-      token,
-      onTokenChange: () => this.#persist(),
-    });
-  }
-
   async #runConnect(signal: AbortSignal): Promise<void> {
-    const client = this.#client!;
+    const client = await this.#api();
     if (!client.token) await client.applyToken({ signal });
     await client.send('CONNECT', '', { signal });
     this.#connectLoop.stop();
     this.#phase = 'connected';
     this.lastError = null;
+    this.#fresh = true;
     this.#setState('connected');
     this.#persist();
-    this.#messageLoop.start();
+    this.#follow();
     void this.#flushOutbox();
   }
 
   async #runPoll(signal: AbortSignal): Promise<void> {
-    const result = await this.#client!.poll({ signal });
+    const now = Date.now();
+    if (now - this.#lastCatchUpAt > RECONCILE_MS && this.#lastCatchUpAt) this.#catchUpSoon();
+    this.#checkGap();
+    this.#lastPollAt = 0;
+    const result = await (await this.#api()).poll({ signal });
+    this.#lastPollAt = Date.now();
+    this.#lastCatchUpAt ||= this.#lastPollAt;
     if (this.state !== 'connected' && this.state !== 'ended') {
       this.lastError = null;
       this.#setState('connected');
@@ -411,60 +558,120 @@ export class ChatSession implements ReactiveController {
     this.#receive(result.messages);
   }
 
+  /** A poll starting long after the last answer: the page slept or was frozen meanwhile. */
+  #checkGap(): void {
+    if (this.#lastPollAt && Date.now() - this.#lastPollAt > GAP_MS) this.#catchUpSoon();
+  }
+
   /**
-   * Fetches from the history what arrived since the newest message shown. A long poll aborted by a
-   * reload or a move of the element may still have been answered by a server that did not notice
-   * the abort: without this, those messages would be lost. Best effort: on failure nothing changes.
+   * Catches up from the history soon: triggers in a burst (a move of the element a hundred times, a network
+   * that flaps) make one catch-up, and one runs at a time per visitor (only the polling tab catches up; the
+   * others ask it with `hello`).
+   */
+  readonly #catchUpSoon = (): void => {
+    if (!this.#leading) {
+      if (this.#phase === 'connected') this.#tabs.post({ type: 'hello' });
+      return;
+    }
+    clearTimeout(this.#catchUpTimer);
+    this.#catchUpTimer = setTimeout(() => void this.#catchUp(), CATCH_UP_DEBOUNCE_MS);
+  };
+
+  /**
+   * Reads the history, newest page first, until a page overlaps what is shown (or the history ends), and adds
+   * what is missing: what a poll took with it when its answer was lost, cut, unreadable, aborted by a reload
+   * or a move of the element, or slept through. A tab with nothing shown also gets the visitor's own
+   * messages from it. Best effort: on failure nothing changes, and the next trigger tries again.
    */
   async #catchUp(): Promise<void> {
-    const client = this.#client;
+    if (this.#catchingUp) {
+      this.#catchUpAgain = true;
+      return;
+    }
+    if (!this.#leading) return;
+    const identity = this.#identity;
+    this.#catchingUp = true;
+    this.#lastCatchUpAt = Date.now();
     // Lines this widget wrote itself (call states) carry the visitor's clock, not the server's.
     const since = this.transcript.entries.reduce(
       (latest, entry) =>
         entry.kind === 'received' && entry.message.from !== LOCAL_SENDER ? Math.max(latest, entry.message.timestamp) : latest,
       0,
     );
-    if (!client || since <= 0) return;
+    const alone = this.transcript.entries.length === 0;
+    const found: DownlinkMessage[] = [];
     try {
-      const { messages } = await client.queryHistoryChatMessage({ startTime: since });
-      if (client !== this.#client || this.#phase !== 'connected') return;
+      const client = await this.#api();
+      for (let page = 0; page < CATCH_UP_PAGES; page++) {
+        const { messages } = await client.queryHistoryChatMessage({
+          startTime: since || undefined,
+          limit: HISTORY_PAGE,
+          offset: page * HISTORY_PAGE,
+        });
+        found.push(...messages);
+        if (messages.length < HISTORY_PAGE || messages.some((m) => this.transcript.has(messageKey(m)))) break;
+      }
+      if (identity !== this.#identity || this.#phase !== 'connected') return;
       // The history also holds the visitor's own messages, which the transcript keeps as sent entries.
-      this.#receive(messages.filter((m) => m.sourceType !== 'USER' && m.sourceType !== 'CUSTOMER'));
+      const own = (m: DownlinkMessage) => m.sourceType === 'USER' || m.sourceType === 'CUSTOMER';
+      if (alone) {
+        for (const m of found.filter(own)) {
+          this.transcript.addSent(m.content, { key: messageKey(m), timestamp: m.timestamp, status: 'sent' });
+        }
+      }
+      this.#receive(found.filter((m) => !own(m)));
     } catch {
-      // The poll loop goes on; only what the aborted poll took is missing.
+      // The poll loop goes on; the next trigger (or the periodic check) tries again.
+    } finally {
+      this.#catchingUp = false;
+      if (this.#catchUpAgain) {
+        this.#catchUpAgain = false;
+        this.#catchUpSoon();
+      }
     }
   }
 
   async #runQueueQuery(signal: AbortSignal): Promise<void> {
-    this.queue = await this.#client!.queryQueueInfo({ signal });
+    this.queue = await (await this.#api()).queryQueueInfo({ signal });
+    this.#postStatus();
     this.#host.requestUpdate();
   }
 
   #queueQueryFailed(error: unknown): 'stop' | 'retry' {
     const apiError = toApiError(error, 'queryQueueInfo');
     if (apiError.kind !== 'result') return 'retry';
-    // 160021: already with an agent; 5, 6, 160004: the session is over; 160022: moved to IVR.
-    if (apiError.resultCode === '160021') this.#setMode('agent');
-    else this.queue = null;
+    const code = apiError.resultCode ?? '';
+    // 160021: already with an agent; 5, 6, 160004: the session is over; 160022: moved to the voice menu.
+    if (code === '160021') this.#setMode('agent');
+    else if (Object.hasOwn(QUEUE_ENDED, code)) {
+      this.#halt();
+      this.#end(QUEUE_ENDED[code]);
+    } else {
+      this.queue = null;
+      this.#postStatus();
+    }
     return 'stop';
   }
 
+  /**
+   * A failed CONNECT or poll: retried when the visitor can wait it out; otherwise (`fatal`, e.g. a 404, or a
+   * CONNECT the contact center refuses) the loop stops, and `cc-error` says so with `fatal: true`.
+   */
   #loopFailed(error: unknown, operation: string): 'retry' | 'stop' {
     const apiError = toApiError(error, operation);
+    if (operation === 'poll' && mayHaveLostAnswer(apiError)) this.#answerLost = true;
     const fatal = isFatal(apiError);
-    // A CONNECT the contact center refuses (outside working hours, no robot) is an answer, not a fault.
-    if (operation === 'send' && apiError.kind === 'result') {
-      this.#connectLoop.stop();
-      this.#fail(apiError, true);
-      return 'stop';
-    }
     this.#fail(apiError, fatal);
-    return 'retry';
+    if (!fatal) return 'retry';
+    if (operation === 'poll') this.#unlead();
+    return 'stop';
   }
 
   #recovered(): void {
     this.lastError = null;
     if (this.state !== 'ended') this.#setState('connected');
+    if (this.#answerLost) this.#catchUpSoon();
+    this.#answerLost = false;
   }
 
   #fail(error: CcApiError, fatal: boolean): void {
@@ -481,18 +688,80 @@ export class ChatSession implements ReactiveController {
     if (!repeated) this.#listener.error(error, fatal);
   }
 
-  /** Another tab of this visitor received or sent something: shown here too, if this tab is in the conversation. */
+  /** Another tab of this visitor received, sent or changed something: shown here too, if this tab is in the conversation. */
   #fromOtherTab(message: TabSyncMessage): void {
     // While this tab's own CONNECT is under way, the other tab's poll may get its greeting.
     if ((this.#phase !== 'connected' && this.state !== 'connecting') || this.#detached) return;
-    if (message.type === 'received') {
-      this.#receive(message.messages, true);
-      return;
+    this.#adopting = true;
+    try {
+      switch (message.type) {
+        case 'received':
+          if (Array.isArray(message.messages)) this.#receive(message.messages, true);
+          break;
+        case 'sent':
+          this.#addFromOtherTab([{ kind: 'sent', key: message.key, seq: 0, text: message.text, timestamp: message.timestamp, status: 'sent' }]);
+          break;
+        case 'unread':
+          if (typeof message.count === 'number') this.#listener.unread(message.count);
+          break;
+        case 'hello':
+          if (this.#leading) this.#postStatus(true);
+          break;
+        case 'status':
+          this.#adoptStatus(message);
+      }
+    } finally {
+      this.#adopting = false;
     }
-    if (this.transcript.has(message.key)) return;
-    this.transcript.addSent(message.text, { key: message.key, timestamp: message.timestamp, status: 'sent' });
+  }
+
+  /** What the polling tab says of the conversation; with `entries`, everything a joining tab needs. */
+  #adoptStatus(status: TabStatus): void {
+    if (Array.isArray(status.entries)) {
+      this.#addFromOtherTab(status.entries);
+      // The polling tab's token: this tab sends its own messages with it, with no applyToken of its own.
+      if (typeof status.token === 'string' && !this.#token) {
+        this.#token = status.token;
+        if (this.#client) this.#client = this.#clientLoad = null;
+      }
+      if (typeof status.unread === 'number') this.#listener.unread(status.unread);
+    }
+    if (status.mode === 'robot' || status.mode === 'queued' || status.mode === 'agent') this.#setMode(status.mode);
+    this.queue = status.mode === 'queued' ? status.queue : null;
+    if (status.state === 'ended') {
+      this.#halt();
+      this.#end();
+    } else if (!this.#leading && (status.state === 'connected' || status.state === 'reconnecting' || status.state === 'offline')) {
+      this.#setState(status.state);
+    }
+    this.#host.requestUpdate();
+  }
+
+  /** Entries another tab has: the ones not shown here yet are added, as they were (not new to the visitor). */
+  #addFromOtherTab(entries: readonly TranscriptEntry[]): void {
+    const received: DownlinkMessage[] = [];
+    for (const entry of entries) {
+      if (entry?.kind === 'received' && entry.message) received.push(entry.message);
+      else if (entry?.kind === 'sent' && entry.status === 'sent' && typeof entry.text === 'string' && !this.transcript.has(entry.key)) {
+        this.transcript.addSent(entry.text, { key: entry.key, timestamp: entry.timestamp, status: 'sent' });
+      }
+    }
+    // A snapshot's messages are not new to the visitor; a `received` message goes through #receive instead.
+    this.transcript.addReceived(received);
     this.#persistSoon();
     this.#host.requestUpdate();
+  }
+
+  /** Tells the other tabs where the conversation stands (`full`: with the transcript and the token, for `hello`). */
+  #postStatus(full = false): void {
+    if (this.#adopting) return;
+    this.#tabs.post({
+      type: 'status',
+      state: this.state,
+      mode: this.mode,
+      queue: this.queue,
+      ...(full ? { entries: this.transcript.toJSON(), token: this.#token, unread: this.unread } : {}),
+    });
   }
 
   #receive(messages: DownlinkMessage[], fromOtherTab = false): void {
@@ -503,9 +772,9 @@ export class ChatSession implements ReactiveController {
     for (const { message } of fresh) {
       if (message.timestamp > 0) this.#clockSkewMs = Math.min(this.#clockSkewMs ?? Infinity, now - message.timestamp);
     }
-    let ended = false;
+    let ended: boolean | EndReason = false;
     for (const { message } of fresh) {
-      if (message.controlType === 'DISCONNECT') ended = true;
+      if (message.controlType === 'DISCONNECT') ended = message.isOfflineStatus ? 'offline' : true;
       else if (message.sourceType === 'AGENT') this.#setMode('agent');
       else if (message.sourceType === 'SYSTEM' && AGENT_CONNECTED.test(message.content)) this.#setMode('agent');
       else if (message.queueFlag === 'Y' && this.mode === 'robot') this.#setMode('queued');
@@ -513,7 +782,7 @@ export class ChatSession implements ReactiveController {
     this.#listener.messages(fresh);
     if (ended) {
       this.#halt();
-      this.#end();
+      this.#end(ended === true ? null : ended);
     }
     this.#persistSoon();
     this.#host.requestUpdate();
@@ -522,8 +791,11 @@ export class ChatSession implements ReactiveController {
   #setMode(mode: ServiceMode): void {
     if (this.mode === mode) return;
     this.mode = mode;
-    if (mode === 'queued') this.#queueLoop.start();
-    else {
+    this.#postStatus();
+    // Only the polling tab asks for the queue position, and tells the others.
+    if (mode === 'queued') {
+      if (this.#leading) this.#queueLoop.start();
+    } else {
       this.#queueLoop.stop();
       this.queue = null;
     }
@@ -535,7 +807,8 @@ export class ChatSession implements ReactiveController {
 
   /** Sends pending messages one at a time, in the order the visitor typed them. */
   async #flushOutbox(): Promise<void> {
-    if (this.#flushing || !this.#client) return;
+    if (this.#flushing || !this.#config?.channelId) return;
+    const identity = this.#identity;
     this.#flushing = true;
     try {
       for (;;) {
@@ -543,12 +816,13 @@ export class ChatSession implements ReactiveController {
         const next = this.transcript.pending().find((e) => e.status === 'pending' && !this.#inFlight.has(e.key));
         if (!next) return;
         if (typeof navigator !== 'undefined' && !navigator.onLine) return; // sent on `online`
-        const client: CcMessagingClient = this.#client;
         this.#inFlight.add(next.key);
         this.#persist();
         try {
-          await client.send('CHAT', next.text, { timestamp: next.timestamp });
+          await (await this.#api()).send('CHAT', next.text, { timestamp: next.timestamp });
           this.transcript.setStatus(next.key, 'sent');
+          // A tab that does not poll learns that the service is back from its own send.
+          if (!this.#leading && this.state === 'reconnecting') this.#setState('connected');
           this.#listener.sent({ ...next, status: 'sent' });
           this.#tabs.post({ type: 'sent', key: next.key, text: next.text, timestamp: next.timestamp });
         } catch (error) {
@@ -559,7 +833,7 @@ export class ChatSession implements ReactiveController {
           this.#persist();
           this.#host.requestUpdate();
         }
-        if (client !== this.#client) return;
+        if (identity !== this.#identity) return;
       }
     } finally {
       this.#flushing = false;
@@ -568,25 +842,35 @@ export class ChatSession implements ReactiveController {
 
   readonly #onOnline = () => {
     void this.#flushOutbox();
+    // The poll the loss of the network aborted may have been answered.
+    this.#catchUpSoon();
   };
 
-  #end(): void {
+  readonly #onVisibility = () => {
+    this.#savePending();
+    if (document.visibilityState === 'visible') this.#checkGap();
+  };
+
+  #end(reason: EndReason | null = null): void {
     this.#phase = 'ended';
     this.queue = null;
+    this.endReason = reason;
     this.#setState('ended');
     this.#persist();
   }
 
-  /** Stops every loop and pending connect without touching what is shown. */
+  /** Stops every loop and pending connect without touching what is shown, and lets another tab poll. */
   #halt(): void {
     this.#connectLoop.stop();
-    this.#messageLoop.stop();
-    this.#queueLoop.stop();
+    this.#unlead();
+    clearTimeout(this.#catchUpTimer);
   }
 
   #setState(state: ConnectionState): void {
     if (this.state === state) return;
     this.state = state;
+    // The polling tab's connection is the conversation's; any tab may end it.
+    if (this.#leading || state === 'ended') this.#postStatus();
     this.#host.requestUpdate();
     this.#listener.stateChange(state);
   }
@@ -607,11 +891,11 @@ export class ChatSession implements ReactiveController {
   #persist(): void {
     clearTimeout(this.#persistTimer);
     this.#persistTimer = undefined;
-    if (!this.#storageKey || !this.#client || this.#detached) return;
+    if (!this.#storageKey || !this.#config?.channelId || this.#detached) return;
     if (this.#phase === 'idle' && this.transcript.entries.length === 0) return;
     const saved: SavedSession = {
       version: 1,
-      token: this.#client.token,
+      token: this.#token,
       phase: this.#phase,
       mode: this.mode,
       entries: this.transcript.toJSON(),

@@ -14,8 +14,8 @@ export function toApiError(error: unknown, operation: string): CcApiError {
 }
 
 /**
- * A failure the visitor cannot wait out: the configuration or the service is wrong. The loops keep
- * retrying slowly all the same, so fixing a proxy or a deployment heals open pages.
+ * A failure the visitor cannot wait out: the configuration or the service is wrong. The loop that met it
+ * stops (`cc-error` says `fatal: true`); every other failure is retried until it heals.
  */
 export function isFatal(error: CcApiError): boolean {
   if (error.kind === 'http') return [400, 401, 403, 404].includes(error.status ?? 0);
@@ -26,4 +26,13 @@ export function isFatal(error: CcApiError): boolean {
 /** Whether a failure is the same as the previous one, so that a streak is reported once, not per retry. */
 export function isSameFailure(previous: CcApiError | null, error: CcApiError): boolean {
   return previous?.kind === error.kind && previous.status === error.status && previous.resultCode === error.resultCode;
+}
+
+/**
+ * Whether a failed poll may have been answered with messages that never arrived: the request went out and its
+ * answer was lost, cut, unreadable or not a poll answer, or a gateway gave up waiting for the server. The server
+ * has handed those messages over: only the history still has them.
+ */
+export function mayHaveLostAnswer(error: CcApiError): boolean {
+  return error.kind === 'network' || error.kind === 'timeout' || error.kind === 'parse' || error.status === 502 || error.status === 504;
 }

@@ -1,15 +1,35 @@
-import type { DownlinkMessage } from '../api/types';
+import type { DownlinkMessage, QueueInfo } from '../api/types';
+import type { ConnectionState } from './chat-session';
+import type { ServiceMode } from './persistence';
+import type { TranscriptEntry } from './transcript-entry';
+
+/** Where the conversation stands, as the polling tab tells the others (with `entries` in answer to `hello`). */
+export interface TabStatus {
+  type: 'status';
+  state: ConnectionState;
+  mode: ServiceMode;
+  queue: QueueInfo | null;
+  /** In answer to `hello` only: what a tab joining the conversation needs to show it and to send. */
+  entries?: TranscriptEntry[];
+  token?: string | null;
+  unread?: number;
+}
 
 /** What one tab tells the others that hold the same conversation. */
 export type TabSyncMessage =
   | { type: 'received'; messages: DownlinkMessage[] }
-  | { type: 'sent'; key: string; text: string; timestamp: number };
+  | { type: 'sent'; key: string; text: string; timestamp: number }
+  | { type: 'unread'; count: number }
+  /** A tab joins (or comes back): the polling tab answers with a `status` that has `entries`. */
+  | { type: 'hello' }
+  | TabStatus;
 
 /**
- * Shares a conversation between the tabs (and elements) of one visitor. They share the customer
- * ID (localStorage), so the contact center sees one customer, and each message reaches whichever
- * tab's poll asks first: every tab passes on what it received and what it sent, so that all of
- * them show the whole conversation. The transcript's de-duplication makes a repeat harmless.
+ * Shares a conversation between the tabs (and elements) of one visitor. They share the customer ID
+ * (localStorage) and one of them polls (see PollerLock): every tab passes on what it received and what it
+ * sent, the polling tab what the conversation's state is, so that all of them show the whole conversation.
+ * The transcript's de-duplication makes a repeat harmless. Messages come from same-origin script only, yet
+ * the receiver still checks the fields it uses.
  */
 export class TabSync {
   #channel: BroadcastChannel | null = null;
@@ -26,9 +46,7 @@ export class TabSync {
     if (!name || typeof BroadcastChannel === 'undefined') return;
     this.#channel = new BroadcastChannel(name);
     this.#channel.onmessage = (event: MessageEvent<TabSyncMessage>) => {
-      const data = event.data;
-      if (data?.type === 'received' && Array.isArray(data.messages)) this.#onMessage(data);
-      else if (data?.type === 'sent' && typeof data.key === 'string' && typeof data.text === 'string') this.#onMessage(data);
+      if (typeof event.data?.type === 'string') this.#onMessage(event.data);
     };
   }
 

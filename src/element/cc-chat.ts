@@ -9,7 +9,7 @@ import type { CallState } from '../controllers/call-events';
 import { browserHasWebRtc, CallSupport } from '../controllers/call-support';
 import type { CallFeature, CallFeatureHost } from './call-host';
 import type { PanelHost, PanelView } from './panel-host';
-import { loadCallPart, loadPanelPart, loadStrings } from './parts';
+import { loadApiPart, loadCallPart, loadPanelPart, loadStrings } from './parts';
 import { ccEvent } from './events';
 import { chatIcon, closeIcon } from './icons';
 import { chromeStyles } from './styles';
@@ -104,6 +104,13 @@ export class CcChat extends LitElement {
   @property({ type: Boolean, attribute: 'no-call-button' }) noCallButton = false;
   /** What a call asks for: `audio` (default; mediaAbility 0) or `video` (1). */
   @property({ attribute: 'call-media' }) callMedia: 'audio' | 'video' = 'audio';
+  /**
+   * Desktop notifications for agent messages while the page is hidden. Permission is asked when the visitor
+   * opens the chat (never at page load); clicking a notification brings the tab forward with the chat open.
+   */
+  @property({ type: Boolean }) notify = false;
+  /** Keeps the tab's title as the page sets it (by default a hidden page's title starts with the unread count). */
+  @property({ type: Boolean, attribute: 'no-title-alert' }) noTitleAlert = false;
 
   @state() private announcement = '';
   @state() private unread = 0;
@@ -116,7 +123,9 @@ export class CcChat extends LitElement {
       this.dispatchEvent(ccEvent('cc-message-sent', { key: entry.key, text: entry.text, timestamp: entry.timestamp })),
     stateChange: (state) => this.dispatchEvent(ccEvent('cc-connection-change', { state })),
     error: (error, fatal) => this.reportError(error, fatal),
-  });
+    // Another tab's count; a tab where the visitor is reading the chat answers that nothing is unread.
+    unread: (count) => (count > 0 && this.seen ? this.setUnread(0) : this.setUnread(count, false)),
+  }, loadApiPart);
 
   private readonly callSupport = new CallSupport(
     this,
@@ -137,6 +146,9 @@ export class CcChat extends LitElement {
   private panelFailed = false;
   private focusInputAfterOpen = false;
   private callSupportWanted = false;
+  /** The title this element gave the tab ('' when none), and the page's own title under it. */
+  private alertTitle = '';
+  private pageTitle = '';
 
   /** The connection state (same as the last `cc-connection-change`). */
   get connectionState(): ConnectionState {
@@ -208,6 +220,7 @@ export class CcChat extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.updateTitle(true);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -235,6 +248,9 @@ export class CcChat extends LitElement {
       });
       this.unread = this.session.unread;
     }
+    if (changed.has('noTitleAlert')) this.updateTitle();
+    // Notifications are shown by the panel's code: fetched for a live conversation that wants them.
+    if (this.notify && this.session.live) void this.loadPanel();
     if (changed.has('open') && this.open) {
       void this.loadPanel();
       this.clearUnread();
@@ -243,7 +259,7 @@ export class CcChat extends LitElement {
     }
     // Click-to-call support is asked when first needed: here, once the chat opened with the panel has
     // connected (never at page load, never racing the CONNECT), or by startCall().
-    if (this.callSupportWanted && this.open && this.session.state === 'connected') {
+    if (this.callSupportWanted && this.open && this.session.state === 'connected' && this.session.apiClient) {
       this.callSupportWanted = false;
       if (this.callSupport.state === 'unknown') {
         void this.callSupport.check().then((supported) => {
@@ -340,32 +356,59 @@ export class CcChat extends LitElement {
       this.dispatchEvent(ccEvent('cc-message', { key: entry.key, message: entry.message }));
     }
     const announced = entries.flatMap(({ message }) => {
-      const summary = messageSummary(message, this.text);
+      const summary = messageSummary(message, this.text, this.panel?.detail);
       return summary ? [this.text.senderSays(senderLabel(message, this.text), summary)] : [];
     });
     if (announced.length > 0) this.announcement = announced.slice(-3).join('\n');
-    const seen = this.open && document.visibilityState !== 'hidden';
-    if (!seen) this.setUnread(this.unread + entries.length);
+    // Seen here: the other tabs, which counted them as unread, are told otherwise.
+    this.setUnread(this.seen ? 0 : this.unread + entries.length);
+    if (this.notify) this.panel?.notify(entries);
   }
 
-  private setUnread(count: number): void {
-    if (count === this.unread) return;
-    this.unread = count;
-    this.session.setUnread(count);
-    this.dispatchEvent(ccEvent('cc-unread-change', { count }));
+  /** Whether the visitor is looking at the conversation: the panel is open on a visible page. */
+  private get seen(): boolean {
+    return this.open && !document.hidden;
+  }
+
+  /** `share`: tell the other tabs of this visitor (not when the count came from one of them). */
+  private setUnread(count: number, share = true): void {
+    if (count !== this.unread) {
+      this.unread = count;
+      this.dispatchEvent(ccEvent('cc-unread-change', { count }));
+    }
+    this.session.setUnread(count, share);
+    this.updateTitle();
   }
 
   private clearUnread(): void {
-    if (document.visibilityState !== 'hidden') this.setUnread(0);
+    if (!document.hidden) this.setUnread(0);
+  }
+
+  /**
+   * While the page is hidden and messages are unread, the tab's title reads `(N) <the page's title>`; it is
+   * restored when the page is visible again (or the element goes), unless the page set a title meanwhile.
+   */
+  private updateTitle(restore = false): void {
+    const ours = this.alertTitle !== '' && document.title === this.alertTitle;
+    if (!ours) this.pageTitle = document.title;
+    if (!restore && !this.noTitleAlert && this.unread > 0 && document.hidden) {
+      document.title = this.alertTitle = `(${this.unread > 99 ? '99+' : this.unread}) ${this.pageTitle}`;
+      return;
+    }
+    if (ours) document.title = this.pageTitle;
+    this.alertTitle = '';
   }
 
   private readonly onVisibilityChange = () => {
     if (this.open) this.clearUnread();
+    this.updateTitle();
   };
 
   private toggleFromLauncher(): void {
-    if (this.open) this.close();
-    else this.show();
+    if (this.open) return this.close();
+    // The visitor's click: the only moment a notification permission may be asked for.
+    if (this.notify && window.Notification?.permission === 'default') void Notification.requestPermission();
+    this.show();
   }
 
   private closeAndReturnFocus(): void {
@@ -451,6 +494,7 @@ export class CcChat extends LitElement {
       locale: () => el.locale || undefined,
       isOpen: () => el.open,
       send: (text) => el.send(text),
+      show: () => el.show(),
       closeAndReturnFocus: () => el.closeAndReturnFocus(),
       callBar: () => (el.open ? (el.call?.renderBar(false) ?? nothing) : nothing),
       callButton: () => (el.call && el.callButtonShown ? el.call.renderButton() : nothing),
@@ -459,7 +503,8 @@ export class CcChat extends LitElement {
 
   /** Loads the call's code once (again after a failure); null when it could not be loaded. */
   private loadCall(): Promise<CallFeature | null> {
-    this.callLoad ??= loadCallPart().then(
+    // The call's code uses the API client's: that part comes first.
+    this.callLoad ??= this.session.api().then(loadCallPart).then(
       (part) => {
         this.addPartStrings(part.strings);
         this.call = part.create(this.callHost());

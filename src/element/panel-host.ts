@@ -1,5 +1,7 @@
 import type { TemplateResult, nothing } from 'lit';
+import type { DownlinkMessage } from '../api/types';
 import type { ChatSession } from '../controllers/chat-session';
+import type { ReceivedEntry } from '../controllers/transcript-entry';
 import type { ChatStrings, PanelStrings } from './strings';
 
 // The seam between <cc-chat> and what is inside its panel (header, notices, transcript, composer), whose code
@@ -19,6 +21,8 @@ export interface PanelHost {
   isOpen(): boolean;
   /** Sends as the visitor (see `CcChat.send`). */
   send(text: string): string | null;
+  /** Opens the panel (see `CcChat.show`). */
+  show(): void;
   /** Closes the panel and puts the focus back on the launcher. */
   closeAndReturnFocus(): void;
   /** The call bar and the header's call button, once the call's code is there. */
@@ -34,6 +38,10 @@ export interface PanelView {
   updated(opened: boolean): void;
   /** Focuses the message box; false when there is none (the conversation has ended). */
   focusInput(): boolean;
+  /** The name of a file, the place of a location, a card's title: for the one-line summary the element announces. */
+  detail(message: DownlinkMessage): string | null;
+  /** New messages while `notify` is set: a desktop notification for an agent's, while the page is hidden. */
+  notify(entries: ReceivedEntry[]): void;
 }
 
 /** What the panel's code brings. */

@@ -1,3 +1,4 @@
+import type { ApiPart } from '../api/api-part';
 import type { CallPart } from './call-host';
 import type { PanelPart } from './panel-host';
 import type { CcStrings, LoadableLanguage } from './strings';
@@ -6,6 +7,11 @@ import type { CcStrings, LoadableLanguage } from './strings';
 // for bundlers, chunks of their own. The script-tag builds replace this module (vite.config.ts): with
 // src/embed/parts.ts, which adds the matching script from beside cc-chat.iife.js, and in cc-chat.all.iife.js
 // with src/embed/parts-bundled.ts, which has them all inside.
+
+/** The API client, fetched when a conversation starts or resumes (or a call needs the API). */
+export function loadApiPart(): Promise<ApiPart> {
+  return import('../api/api-part').then((module) => module.apiPart);
+}
 
 /** What is inside the panel, fetched when the visitor first opens the chat or shows the intent to. */
 export function loadPanelPart(): Promise<PanelPart> {

@@ -7,7 +7,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { DownlinkMessage } from '../api/types';
 import type { ReceivedEntry, SentEntry, TranscriptEntry } from '../controllers/transcript-entry';
 import { linkify, safeHttpUrl } from './linkify';
-import { clip, MAX_JSON, nonEmpty, parseFileContent, parseJsonObject, parseLocation } from './message-content';
+import { clip, MAX_JSON, nonEmpty } from './message-content';
+import { parseFileContent, parseJsonObject, parseLocation } from '../panel/message-detail';
 import type { ChatStrings } from './strings';
 
 export interface RenderContext {

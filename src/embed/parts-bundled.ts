@@ -1,3 +1,4 @@
+import { apiPart, type ApiPart } from '../api/api-part';
 import { callPart } from '../call/call-part';
 import type { CallPart } from '../element/call-host';
 import type { PanelPart } from '../element/panel-host';
@@ -8,6 +9,10 @@ import { panelPart } from '../panel/panel-view';
 // The one-file script-tag build's parts module (it replaces element/parts.ts there): every part is inside
 // the file already. Static imports rather than inlined dynamic ones, so the bundler can hoist every module
 // into one scope (inlined dynamic imports are wrapped in lazy initialisers, some 4 KB more gzip).
+
+export function loadApiPart(): Promise<ApiPart> {
+  return Promise.resolve(apiPart);
+}
 
 export function loadPanelPart(): Promise<PanelPart> {
   return Promise.resolve(panelPart);

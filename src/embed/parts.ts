@@ -2,10 +2,11 @@ import { css, html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CcApiError, isCcApiError } from '../api/errors';
-import { ObjectReader } from '../api/validate';
 import { PollLoop } from '../controllers/poll-loop';
 import { closeIcon } from '../element/icons';
-import { clip, MAX_JSON, nonEmpty, parseFileContent, parseJsonObject, parseLocation } from '../element/message-content';
+import { clip, MAX_JSON, messageSummary, nonEmpty } from '../element/message-content';
+import { senderLabel } from '../element/sender';
+import type { ApiPart } from '../api/api-part';
 import type { CallPart } from '../element/call-host';
 import type { PanelPart } from '../element/panel-host';
 import type { CcStrings, LoadableLanguage } from '../element/strings';
@@ -29,9 +30,10 @@ const shared: SharedWithParts = {
   guard: { guard },
   errors: { CcApiError, isCcApiError },
   pollLoop: { PollLoop },
-  validate: { ObjectReader },
+  validate: { ObjectReader: undefined },
   icons: { closeIcon },
-  messageContent: { clip, MAX_JSON, nonEmpty, parseFileContent, parseJsonObject, parseLocation },
+  messageContent: { clip, MAX_JSON, nonEmpty, messageSummary },
+  sender: { senderLabel },
   provide: (file, part) => waiting.get(file)?.(part),
 };
 
@@ -55,6 +57,13 @@ function loadScript<T>(file: PartScript): Promise<T> {
     loading.set(file, load);
   }
   return load as Promise<T>;
+}
+
+export function loadApiPart(): Promise<ApiPart> {
+  return loadScript<ApiPart>('cc-chat-api.iife.js').then((api) => {
+    shared.validate.ObjectReader = api.ObjectReader;
+    return api;
+  });
 }
 
 export function loadPanelPart(): Promise<PanelPart> {

@@ -13,16 +13,18 @@ export const SHARED_MODULES = {
   guard: { specifier: 'lit/directives/guard.js', names: ['guard'] },
   errors: { specifier: 'src/api/errors.ts', names: ['CcApiError', 'isCcApiError'] },
   pollLoop: { specifier: 'src/controllers/poll-loop.ts', names: ['PollLoop'] },
+  // Published once the API part is there (it brings the readers); the call part is only added after it.
   validate: { specifier: 'src/api/validate.ts', names: ['ObjectReader'] },
   icons: { specifier: 'src/element/icons.ts', names: ['closeIcon'] },
   messageContent: {
     specifier: 'src/element/message-content.ts',
-    names: ['clip', 'MAX_JSON', 'nonEmpty', 'parseFileContent', 'parseJsonObject', 'parseLocation'],
+    names: ['clip', 'MAX_JSON', 'nonEmpty', 'messageSummary'],
   },
+  sender: { specifier: 'src/element/sender.ts', names: ['senderLabel'] },
 } as const;
 
 /** The part scripts, each built beside cc-chat.iife.js. */
-export type PartScript = 'cc-chat-panel.iife.js' | 'cc-chat-call.iife.js' | 'cc-chat-zh.iife.js';
+export type PartScript = 'cc-chat-api.iife.js' | 'cc-chat-panel.iife.js' | 'cc-chat-call.iife.js' | 'cc-chat-zh.iife.js';
 
 type SharedName = keyof typeof SHARED_MODULES;
 

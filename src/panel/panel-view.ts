@@ -1,8 +1,10 @@
+import { messageDetail } from './message-detail';
+import { Notifier } from './notifier';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MAX_MESSAGE_BYTES, characterBudget, messageBytes } from '../controllers/chat-session';
-import type { TranscriptEntry } from '../controllers/transcript-entry';
+import type { ReceivedEntry, TranscriptEntry } from '../controllers/transcript-entry';
 import { closeIcon } from '../element/icons';
 import { messageStyles } from '../element/message-styles';
 import { noticeFor } from '../element/notice';
@@ -69,6 +71,13 @@ class ChatPanel implements PanelView {
       this.#scrolledFor = entries;
       this.#scrollToEnd();
     }
+  }
+
+  readonly detail = messageDetail;
+  readonly #notifier = new Notifier(() => this.#host.show());
+
+  notify(entries: ReceivedEntry[]): void {
+    this.#notifier.notify(entries, this.#host.strings());
   }
 
   focusInput(): boolean {

@@ -12,6 +12,7 @@ const FILES: Record<string, [string, string]> = {
   '/embed-all.html': ['test/e2e/static/embed-all.html', 'text/html; charset=utf-8'],
   '/two-widgets.html': ['test/e2e/static/two-widgets.html', 'text/html; charset=utf-8'],
   '/cc-chat.iife.js': ['dist/cc-chat.iife.js', 'text/javascript; charset=utf-8'],
+  '/cc-chat-api.iife.js': ['dist/cc-chat-api.iife.js', 'text/javascript; charset=utf-8'],
   '/cc-chat-panel.iife.js': ['dist/cc-chat-panel.iife.js', 'text/javascript; charset=utf-8'],
   '/cc-chat-call.iife.js': ['dist/cc-chat-call.iife.js', 'text/javascript; charset=utf-8'],
   '/cc-chat-zh.iife.js': ['dist/cc-chat-zh.iife.js', 'text/javascript; charset=utf-8'],

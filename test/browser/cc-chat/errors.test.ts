@@ -121,13 +121,16 @@ describe('fatal failures', () => {
       expect.objectContaining({ kind: 'http', status: 404, fatal: true, message: expect.any(String) }),
     ]);
 
-    // It keeps trying, slowly, without reporting the same failure again...
-    const attempts = sim.requests.filter((r) => r.operation === 'applyToken').length;
-    await expect.poll(() => sim.requests.filter((r) => r.operation === 'applyToken').length).toBeGreaterThan(attempts);
+    // Fatal means stopped: nothing more is requested while nothing changes...
+    const attempts = sim.requests.length;
+    await sleep(300);
+    expect(sim.requests.length).toBe(attempts);
     expect(events.of('cc-error')).toHaveLength(1);
 
-    // ...so that fixing the deployment heals the open page.
+    // ...and the next attempt (the visitor opens the chat again, or connect()) heals the page once the
+    // deployment is fixed.
     sim.clearFaults();
+    el.connect();
     await expect.poll(() => messages(el, 'ROBOT').length, { timeout: 5000 }).toBe(1);
     await waitForState(el, 'connected');
     await el.updateComplete;
@@ -147,10 +150,19 @@ describe('fatal failures', () => {
       await el.updateComplete;
       expect(noticeText(el)).toBe('The chat service refused access: the site’s chat settings (channel ID or credentials) need checking.');
       expect(events.of('cc-error')).toEqual([expect.objectContaining({ kind: 'http', status: 401, fatal: true })]);
+      // Stopped: the poll is not retried.
+      const polls = sim.requests.filter((r) => r.operation === 'poll').length;
+      await sleep(300);
+      expect(sim.requests.filter((r) => r.operation === 'poll').length).toBe(polls);
     } finally {
       sim.configure({ appKey: null });
     }
+    // Opening the chat again resumes the same conversation (no new CONNECT).
+    const connects = sim.requests.filter((r) => r.operation === 'send' && (r.body as { controlType?: string }).controlType === 'CONNECT').length;
+    el.close();
+    el.show();
     await waitForState(el, 'connected', 8000);
+    expect(sim.requests.filter((r) => r.operation === 'send' && (r.body as { controlType?: string }).controlType === 'CONNECT')).toHaveLength(connects);
   });
 
   it('without channel-id, opening says what is missing and sends nothing', async () => {

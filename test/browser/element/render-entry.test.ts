@@ -7,6 +7,7 @@ import type { OutgoingStatus, ReceivedEntry, SentEntry, TranscriptEntry } from '
 import { messageStyles } from '../../../src/element/message-styles';
 import { renderEntry, type RenderContext } from '../../../src/element/render-entry';
 import { messageSummary } from '../../../src/element/message-content';
+import { messageDetail } from '../../../src/panel/message-detail';
 import { en as enCore } from '../../../src/element/strings';
 import { enPanel } from '../../../src/panel/panel-strings';
 import { zhCN } from '../../../src/locales/zh';
@@ -465,13 +466,14 @@ describe('renderEntry: untrusted content stays inert', () => {
 });
 
 describe('messageSummary (for the live region)', () => {
-  it('says the text, what the media is, or that the chat ended', () => {
+  it('says the text, what the media is (with its detail once the panel reads it), or that the chat ended', () => {
     expect(messageSummary(message({ content: 'Hello there' }), en)).toBe('Hello there');
-    expect(messageSummary(message({ mediaType: 'IMAGE', content: 'obs-key' }), en)).toBe('Image');
-    expect(messageSummary(message({ mediaType: 'FILE', content: 'invoice.pdf,2048,key,pdf' }), en)).toBe('File: invoice.pdf');
-    expect(messageSummary(message({ mediaType: 'LOCATE', content: '52.5/13.4/Office' }), en)).toBe('Location: Office');
-    expect(messageSummary(message({ mediaType: 'WEBCARD', content: '{"title":"Sale","redirectUrl":"https://s.example"}' }), en)).toBe('Card: Sale');
-    expect(messageSummary(message({ mediaType: 'WEBCARD', content: '{broken' }), zhCN)).toBe('卡片：{broken');
+    expect(messageSummary(message({ mediaType: 'IMAGE', content: 'obs-key' }), en, messageDetail)).toBe('Image');
+    expect(messageSummary(message({ mediaType: 'FILE', content: 'invoice.pdf,2048,key,pdf' }), en)).toBe('File');
+    expect(messageSummary(message({ mediaType: 'FILE', content: 'invoice.pdf,2048,key,pdf' }), en, messageDetail)).toBe('File: invoice.pdf');
+    expect(messageSummary(message({ mediaType: 'LOCATE', content: '52.5/13.4/Office' }), en, messageDetail)).toBe('Location: Office');
+    expect(messageSummary(message({ mediaType: 'WEBCARD', content: '{"title":"Sale","redirectUrl":"https://s.example"}' }), en, messageDetail)).toBe('Card: Sale');
+    expect(messageSummary(message({ mediaType: 'WEBCARD', content: '{broken' }), zhCN, messageDetail)).toBe('卡片：{broken');
     expect(messageSummary(message({ controlType: 'DISCONNECT', mediaType: null, sourceType: 'AGENT' }), en)).toBe('The agent ended the chat');
     expect(messageSummary(message({ controlType: 'DISCONNECT', mediaType: null, sourceType: 'SYSTEM' }), en)).toBe('The chat has ended');
     expect(messageSummary(message({ controlType: 'READ', content: '["m1"]' }), en)).toBe('');
