@@ -692,6 +692,10 @@ export class ChatSession implements ReactiveController {
   #fromOtherTab(message: TabSyncMessage): void {
     // While this tab's own CONNECT is under way, the other tab's poll may get its greeting.
     if ((this.#phase !== 'connected' && this.state !== 'connecting') || this.#detached) return;
+    if (message.type === 'hello') {
+      if (this.#leading) this.#postStatus(true);
+      return;
+    }
     this.#adopting = true;
     try {
       switch (message.type) {
@@ -703,9 +707,6 @@ export class ChatSession implements ReactiveController {
           break;
         case 'unread':
           if (typeof message.count === 'number') this.#listener.unread(message.count);
-          break;
-        case 'hello':
-          if (this.#leading) this.#postStatus(true);
           break;
         case 'status':
           this.#adoptStatus(message);

@@ -66,6 +66,10 @@ export interface CcStrings {
   errorOutsideHours: string;
   /** The service refused a message or a connection (a non-zero resultCode). */
   errorSendRefused: string;
+  /** Why a conversation ended, when known (session.endReason): it went offline, the queue let go, the voice menu took it. */
+  endedOffline: string;
+  endedQueue: string;
+  endedIvr: string;
   openLink: string;
   download: string;
   viewLocation: string;
@@ -231,6 +235,9 @@ export type PanelStringKey =
   | 'errorNoChannel'
   | 'errorOutsideHours'
   | 'errorSendRefused'
+  | 'endedOffline'
+  | 'endedQueue'
+  | 'endedIvr'
   | 'openLink'
   | 'download'
   | 'viewLocation'

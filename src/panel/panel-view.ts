@@ -121,7 +121,7 @@ class ChatPanel implements PanelView {
 
   #renderNotice() {
     const { session } = this.#host;
-    const notice = noticeFor(session.state, session.lastError, this.#host.strings());
+    const notice = noticeFor(session.state, session.lastError, this.#host.strings(), session.endReason);
     // The region exists from the start so that screen readers announce what appears in it.
     return html`<div
       part="notice"
@@ -134,8 +134,8 @@ class ChatPanel implements PanelView {
   }
 
   #renderQueue() {
-    const { mode, queue } = this.#host.session;
-    if (mode !== 'queued') return nothing;
+    const { mode, queue, state } = this.#host.session;
+    if (mode !== 'queued' || state === 'ended') return nothing;
     const t = this.#host.strings();
     return html`<div part="queue" role="status">
       <span>${queue?.position != null ? t.queuePosition(queue.position) : t.waitingForAgent}</span>
