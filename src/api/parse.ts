@@ -153,7 +153,10 @@ export function parseAccessToken(body: unknown): AccessToken {
   return expiresIn === null ? { accessToken: accessToken.trim() } : { accessToken: accessToken.trim(), expiresIn };
 }
 
-/** Plain sentences for the documented result codes (§7 of the reference), by operation. */
+/**
+ * Plain sentences for the documented result codes (§7 of the reference), by operation. The operations kept in
+ * modules of their own (click-to-call.ts, satisfaction.ts) bring theirs with the call (`ApiCall.results`).
+ */
 const RESULT_MESSAGES: Record<string, Record<string, string>> = {
   '*': {
     '12': "the contact center is outside its agents' working hours",
@@ -178,29 +181,26 @@ const RESULT_MESSAGES: Record<string, Record<string, string>> = {
     '160022': 'the chat was moved to the voice menu (IVR)',
   },
   queryHistoryChatMessage: { '1': 'the server could not load the chat history' },
-  createClickToCall: {
-    '7': 'this channel does not support click-to-call',
-    '13': 'the call could not be set up (no agents available, or the connection failed)',
-  },
-  dropClickToCall: { '13': 'the call could not be ended on the server' },
-  getSatisfactionSurveyMode: { '13': 'the server could not load the satisfaction survey settings' },
-  saveSatisfaction: { '13': 'the server could not find the call to rate, or could not save the rating' },
 };
 
 /**
  * A `result` error for an HTTP 200 answer whose resultCode is not "0". `redact` removes secrets from
- * server text before it goes into the message.
+ * server text before it goes into the message; `messages` are the operation's own sentences by result code,
+ * for an operation without an entry in the table above.
  */
 export function resultError(
   operation: string,
   envelope: ResultEnvelope,
   redact: (text: string) => string = (text) => text,
+  messages: Record<string, string> | undefined = Object.hasOwn(RESULT_MESSAGES, operation)
+    ? RESULT_MESSAGES[operation]
+    : undefined,
 ): CcApiError {
   const code = envelope.resultCode;
   const desc = redact(envelope.resultDesc);
   // Own properties only: the code is server text ("constructor" must not find Object's).
   const own = (table: Record<string, string> | undefined) => (table && Object.hasOwn(table, code) ? table[code] : undefined);
-  const plain = own(Object.hasOwn(RESULT_MESSAGES, operation) ? RESULT_MESSAGES[operation] : undefined) ?? own(RESULT_MESSAGES['*']);
+  const plain = own(messages) ?? own(RESULT_MESSAGES['*']);
   const detail = plain ?? (desc ? `the server said "${desc}"` : 'the server gave no reason');
   return new CcApiError({
     kind: 'result',

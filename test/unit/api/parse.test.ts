@@ -357,7 +357,12 @@ describe('resultError', () => {
     const hours = resultError('send', { resultCode: '12', resultDesc: 'The current time is not within the working time' });
     expect(hours).toMatchObject({ kind: 'result', operation: 'send', resultCode: '12' });
     expect(hours.message).toBe("send failed: the contact center is outside its agents' working hours (result code 12).");
-    expect(resultError('saveSatisfaction', { resultCode: '13', resultDesc: '' }).message).toMatch(/could not find the call/);
+    expect(resultError('saveSatisfaction', { resultCode: '13', resultDesc: '' }, undefined, { '13': 'no such call' }).message).toBe(
+      'saveSatisfaction failed: no such call (result code 13).',
+    );
+    expect(resultError('saveSatisfaction', { resultCode: '12', resultDesc: '' }, undefined, { '13': 'no such call' }).message).toMatch(
+      /outside its agents' working hours/,
+    );
     expect(resultError('queryQueueInfo', { resultCode: '160021', resultDesc: '' }).message).toMatch(
       /already connected to an agent/,
     );
