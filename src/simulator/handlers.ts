@@ -12,6 +12,7 @@ import {
   takeCallEvent,
 } from './click-to-call';
 import { chatState, handleSend, invalidSendField, queueInfo, queuePosition, type SendBody } from './conversation';
+import { onTheWire } from './vendor-shapes';
 import {
   DEFAULT_DELAY_MS,
   FaultQueue,
@@ -256,7 +257,13 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     };
     const messages = (await state.hold(user, signal, take, () => state.nextDeliverAt(user))) ?? [];
     if (fault?.kind === 'reorder') messages.sort((a, b) => b.timestamp - a.timestamp);
-    return { body: { resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: messages } };
+    return {
+      body: {
+        resultCode: '0',
+        resultDesc: 'query user messages success.',
+        downlinkMessages: messages.map((m) => onTheWire(m)),
+      },
+    };
   });
 
   const queryQueueInfo: Op = withUser(({ body, user }) => {
@@ -279,7 +286,7 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     const limit = Number(str(body, 'limit') ?? NaN);
     const stop = list.length - offset;
     list = list.slice(Number.isFinite(limit) && limit > 0 ? Math.max(0, stop - limit) : 0, Math.max(0, stop));
-    return { body: { resultCode: '0', resultDesc: 'success', messageList: list } };
+    return { body: { resultCode: '0', resultDesc: 'success', messageList: list.map((m) => onTheWire(m, true)) } };
   });
 
   const checkSupport: Op = () => ({ body: clickToCallSupport(state.options.callScenario) });

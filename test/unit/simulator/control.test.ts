@@ -35,13 +35,13 @@ describe('control endpoints', () => {
       ['ROBOT', 'TEXT', 'from the robot'],
       ['AGENT', 'LOCATE', '1/2/here'],
     ]);
-    expect(messages[2]!.simQuestions).toEqual(['yes', 'no']);
+    expect(messages[2]!.simQuestions).toBe('["yes","no"]');
   });
 
   it('agent-disconnects ends the session', async () => {
     await control('agent-disconnects', {});
     const [bye] = await client.poll();
-    expect(bye).toMatchObject({ controlType: 'DISCONNECT', sourceType: 'AGENT', mediaType: null });
+    expect(bye).toMatchObject({ controlType: 'DISCONNECT', sourceType: 'AGENT', mediaType: null, isOfflineStatus: 'false' });
     const sessions = await call<unknown[]>('GET', `${ORIGIN}/__sim/sessions`);
     expect(sessions.body).toEqual([{ userId: 'user-1', state: 'ended', queuePosition: null }]);
   });
