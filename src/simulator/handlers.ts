@@ -14,11 +14,14 @@ import {
 import { chatState, handleSend, invalidSendField, queueInfo, queuePosition, type SendBody } from './conversation';
 import { onTheWire } from './vendor-shapes';
 import {
+  BROKEN_POLL_KINDS,
+  brokenPollResponse,
   DEFAULT_DELAY_MS,
   FaultQueue,
   htmlResponse, malformedResponse, statusResponse, type Fault, type Operation } from './faults';
 import {
   CONNECTION_HEADER,
+  connectionDestroyers,
   connectionSignals,
   type SimState,
   type TokenRecord,
@@ -217,11 +220,17 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
             if (signal.aborted) return json({ status: 503, body: errorBody('SIM.ABORTED', 'aborted') });
             break;
           default:
-            break; // repeat / reorder: poll reads ctx.fault
+            break; // repeat / reorder: poll reads ctx.fault; the broken answers come after it
         }
       }
 
       const result = await op({ request, url, body, user, token, signal, fault });
+      if (fault && BROKEN_POLL_KINDS.includes(fault.kind)) {
+        // The messages are taken (delivered, as the real server hands them over); then the answer breaks.
+        const connection = request.headers.get(CONNECTION_HEADER);
+        const destroy = connection ? connectionDestroyers.get(connection) : undefined;
+        return brokenPollResponse(fault.kind, JSON.stringify(result.body), cors, destroy);
+      }
       const extra: Record<string, string> = {};
       if (token && state.tokens.get(token.token) === token && (result.status ?? 200) === 200) {
         const renewed = state.renewalFor(token);

@@ -57,6 +57,16 @@ describe('control endpoints', () => {
     expect((await control('fault', { kind: 'nope' })).status).toBe(400);
   });
 
+  it('fault takes the broken-poll kinds too', async () => {
+    for (const kind of ['truncate', 'cut', 'lost', 'notpoll']) {
+      expect((await control('fault', { fault: { kind, on: 'poll' } })).body).toEqual({ ok: true });
+    }
+    expect((await control('fault', { kind: 'lost', on: 'send' })).status).toBe(400);
+    await control('clear-faults');
+    await control('fault', { kind: 'notpoll' });
+    expect((await client.get('poll?receiverId=user-1&channel=WEB')).body).toEqual({ message: 'ok' });
+  });
+
   it('configure changes options (not `now`), and answers them', async () => {
     const reply = await control('configure', { agentName: 'Zoe', queueStepMs: 0 });
     expect(reply.body).toMatchObject({ ok: true, result: { agentName: 'Zoe', queueStepMs: 0 } });
