@@ -70,7 +70,7 @@ export const CATCH_UP_DEBOUNCE_MS = 250;
  * While polling, the history is compared with the transcript at least this often: an answer lost after the
  * server sent it, which the browser then re-requested by itself, leaves no other trace.
  */
-export const RECONCILE_MS = 120_000;
+export const RECONCILE_MS = 60_000;
 /** History is read in pages of this size while catching up, at most CATCH_UP_PAGES of them. */
 export const HISTORY_PAGE = 50;
 const CATCH_UP_PAGES = 10;
@@ -556,6 +556,12 @@ export class ChatSession implements ReactiveController {
       void this.#flushOutbox();
     }
     this.#receive(result.messages);
+    this.#reportSkipped(result.skipped);
+  }
+
+  /** Messages the client could not read were left out of their batch: each is reported once, not fatal. */
+  #reportSkipped(skipped: CcApiError[]): void {
+    for (const error of skipped) this.#listener.error(error, false);
   }
 
   /** A poll starting long after the last answer: the page slept or was frozen meanwhile. */
@@ -603,12 +609,13 @@ export class ChatSession implements ReactiveController {
     try {
       const client = await this.#api();
       for (let page = 0; page < CATCH_UP_PAGES; page++) {
-        const { messages } = await client.queryHistoryChatMessage({
+        const { messages, skipped } = await client.queryHistoryChatMessage({
           startTime: since || undefined,
           limit: HISTORY_PAGE,
           offset: page * HISTORY_PAGE,
         });
         found.push(...messages);
+        this.#reportSkipped(skipped);
         if (messages.length < HISTORY_PAGE || messages.some((m) => this.transcript.has(messageKey(m)))) break;
       }
       if (identity !== this.#identity || this.#phase !== 'connected') return;

@@ -240,6 +240,49 @@ describe('several elements (tabs) of one visitor', () => {
 });
 
 describe('catching up', () => {
+  for (const kind of ['truncate', 'cut', 'lost', 'notpoll'] as const) {
+    it(`a poll answer that is ${kind} loses nothing: the history brings its messages, once`, async () => {
+      const userId = uniqueUser();
+      const el = await mountChat({ userId });
+      await openAndGreet(el);
+      // The fault is taken by the next poll to arrive, which then holds (2 s) until the message comes.
+      sim.configure({ pollHoldMs: 2000 });
+      sim.fault({ kind, userId });
+      const polls = pollsOf(userId);
+      await expect.poll(() => pollsOf(userId)).toBeGreaterThan(polls);
+      await sleep(50);
+      sim.agentSays('Lost on the way', userId);
+      sim.configure({ pollHoldMs: 150 });
+      await expect.poll(() => messages(el, 'AGENT').length, { timeout: 8000 }).toBe(1);
+      await sleep(500);
+      expect(messages(el, 'AGENT')).toHaveLength(1);
+      expect(messages(el, 'ROBOT')).toHaveLength(1);
+    });
+  }
+
+  it('a message the client cannot read is left out alone, reported once; its batch is delivered', async () => {
+    const userId = uniqueUser();
+    const el = await mountChat({ userId });
+    await openAndGreet(el);
+    const events = recordEvents(el);
+    const message = (content: unknown, code: string) => ({
+      from: 'ch-1', to: userId, channel: 'WEB', controlType: 'CHAT', mediaType: 'TEXT', sourceType: 'AGENT',
+      senderNickname: 'Sam', timestamp: String(Date.now()), messageCode: code, content,
+    });
+    worker.use(
+      http.get(/\/ccmessaging\/poll$/, () =>
+        HttpResponse.json({
+          resultCode: '0',
+          downlinkMessages: [message('Before', 'b1'), message({ html: '<b>x</b>' }, 'b2'), message('After', 'b3')],
+        }),
+        { once: true },
+      ),
+    );
+    await expect.poll(() => messages(el, 'AGENT').map((m) => m.textContent?.includes('After'))).toEqual([false, true]);
+    expect(events.of('cc-error')).toEqual([expect.objectContaining({ kind: 'parse', fatal: false })]);
+    expect(events.of('cc-error')[0].message).toMatch(/downlinkMessages\[1\]\.content/);
+  });
+
   it('moving the element a hundred times makes one history request, and nothing is lost or shown twice', async () => {
     const userId = uniqueUser();
     const el = await mountChat({ userId });
