@@ -64,7 +64,7 @@ const PERSIST_DELAY_MS = 1000;
 export const QUEUE_POLL_MS = 3000;
 /** A poll that starts this long after the last one answered means the page slept or froze: catch up. */
 export const GAP_MS = 30_000;
-/** Catch-up triggers within this time of each other make one catch-up. */
+/** Catch-up triggers within this time of the first make one catch-up. */
 export const CATCH_UP_DEBOUNCE_MS = 250;
 /**
  * While polling, the history is compared with the transcript at least this often: an answer lost after the
@@ -579,8 +579,12 @@ export class ChatSession implements ReactiveController {
       if (this.#phase === 'connected') this.#tabs.post({ type: 'hello' });
       return;
     }
-    clearTimeout(this.#catchUpTimer);
-    this.#catchUpTimer = setTimeout(() => void this.#catchUp(), CATCH_UP_DEBOUNCE_MS);
+    // The first trigger sets the time; the ones after it until then join it (never postpone it, or triggers that
+    // come more often than the window would starve the catch-up).
+    this.#catchUpTimer ??= setTimeout(() => {
+      this.#catchUpTimer = undefined;
+      void this.#catchUp();
+    }, CATCH_UP_DEBOUNCE_MS);
   };
 
   /**
@@ -872,6 +876,7 @@ export class ChatSession implements ReactiveController {
     this.#connectLoop.stop();
     this.#unlead();
     clearTimeout(this.#catchUpTimer);
+    this.#catchUpTimer = undefined;
   }
 
   #setState(state: ConnectionState): void {

@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import {
   isShown,
@@ -259,6 +259,25 @@ describe('catching up', () => {
       expect(messages(el, 'ROBOT')).toHaveLength(1);
     });
   }
+
+  it('after a sleep (a poll long after the last answer), and on resume from a freeze, the history is read', async () => {
+    const userId = uniqueUser();
+    const el = await mountChat({ userId });
+    await openAndGreet(el);
+    const history = () => sim.requests.filter((r) => r.operation === 'queryHistoryChatMessage' && requestUser(r) === userId).length;
+    await sleep(300);
+    const before = history();
+    document.dispatchEvent(new Event('resume'));
+    await expect.poll(history).toBe(before + 1);
+
+    // The clock jumps two minutes between two polls, as it does when a laptop wakes up.
+    const realNow = Date.now.bind(Date);
+    vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 120_000);
+    await expect.poll(history).toBe(before + 2);
+    await sleep(500);
+    expect(history()).toBe(before + 2);
+    expect(messages(el, 'ROBOT')).toHaveLength(1);
+  });
 
   it('a message the client cannot read is left out alone, reported once; its batch is delivered', async () => {
     const userId = uniqueUser();
