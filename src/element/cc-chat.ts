@@ -448,9 +448,10 @@ export class CcChat extends LitElement {
     this.requestUpdate();
   }
 
-  /** Fetches the panel's code when the visitor shows the intent to open the chat (pointer or focus on the launcher). */
+  /** Fetches the panel's and the API client's code when the visitor shows the intent to open the chat (pointer or focus on the launcher). */
   private prefetchPanel(): void {
     void this.loadPanel();
+    void this.session.api().catch(() => undefined); // tried again when the conversation needs it
   }
 
   /** Loads the panel's code once (again after a failure); null when it could not be loaded. */
