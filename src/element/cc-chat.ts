@@ -8,6 +8,7 @@ import type { ReceivedEntry } from '../controllers/transcript-entry';
 import type { CallState } from '../controllers/call-events';
 import { browserHasWebRtc, CallSupport } from '../controllers/call-support';
 import type { CallFeature, CallFeatureHost } from './call-host';
+import type { SipOptions } from '../call/voice-host';
 import type { PanelHost, PanelView } from './panel-host';
 import { loadCallPart, loadPanelPart, loadStrings } from './parts';
 import { ccEvent } from './events';
@@ -104,6 +105,13 @@ export class CcChat extends LitElement {
   @property({ type: Boolean, attribute: 'no-call-button' }) noCallButton = false;
   /** What a call asks for: `audio` (default; mediaAbility 0) or `video` (1). */
   @property({ attribute: 'call-media' }) callMedia: 'audio' | 'video' = 'audio';
+  /**
+   * Leaves the call's voice to the host page: no microphone, no SIP; the gateway details are shown and sent in
+   * `cc-call-status` (the behaviour before the widget carried the voice).
+   */
+  @property({ type: Boolean, attribute: 'no-voice' }) noVoice = false;
+  /** What the SIP gateway needs beyond the call's details (registration, credentials, ICE servers); read at each call. */
+  @property({ attribute: false }) sipOptions: SipOptions | undefined = undefined;
 
   @state() private announcement = '';
   @state() private unread = 0;
@@ -498,6 +506,7 @@ export class CcChat extends LitElement {
       },
       client: () => el.session.apiClient,
       media: () => (el.callMedia === 'video' ? 'video' : 'audio'),
+      sipOptions: () => (el.noVoice ? null : (el.sipOptions ?? {})),
       intervalMs: () => Math.max(0, Number(el.pollInterval) || 1000),
       checkSupport: () => el.callSupport.check(),
       strings: () => el.text,
