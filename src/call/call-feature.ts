@@ -7,7 +7,7 @@ import { renderCallBar, renderCallButton } from '../element/call-view';
 import { ccEvent } from '../element/events';
 import { voiceFailureText } from './call-strings';
 import { CallVoiceLink } from './call-voice';
-import { renderVoiceBody, renderVoiceButtons } from './voice-view';
+import { attachVideos, renderVoiceBody, renderVoiceButtons } from './voice-view';
 
 /** How often the microphone's level is drawn, ms. */
 const LEVEL_INTERVAL_MS = 100;
@@ -94,16 +94,20 @@ class ElementCall implements CallFeature {
       muted: voice.muted,
       keypadOpen: this.#keypadOpen,
       sent: this.#sent,
-      level: this.#level,
+      level: voice.muted ? 0 : this.#level,
       video: this.#host.media() === 'video',
-      localStream: voice.localStream,
-      remoteStream: voice.remoteStream,
       onMute: () => voice.setMuted(!voice.muted),
       onKeypad: () => this.#toggleKeypad(),
       onTone: (key: string) => this.#tone(key),
     };
+    if (voiceView?.video) {
+      void this.#host.updateComplete.then(() =>
+        attachVideos(this.#host.renderRoot, voice!.remoteStream, voice!.localStream),
+      );
+    }
     return renderCallBar({
-      voiceButtons: voiceView ? renderVoiceButtons(voiceView, compact) : nothing,
+      // In the panel the voice's buttons sit beside its level meter; beside the launcher, beside hang-up.
+      voiceButtons: voiceView && compact ? renderVoiceButtons(voiceView, true) : nothing,
       voiceBody: voiceView ? renderVoiceBody(voiceView) : undefined,
       strings: this.#host.strings(),
       status: this.#session.status,

@@ -16,14 +16,12 @@ export interface VoiceView {
   /** The microphone's level when last drawn, 0 to 1. */
   level: number;
   video: boolean;
-  localStream: MediaStream | null;
-  remoteStream: MediaStream | null;
   onMute: () => void;
   onKeypad: () => void;
   onTone: (key: string) => void;
 }
 
-/** The buttons in the call's row: mute always, the keypad's toggle in the panel. */
+/** The voice's buttons: mute, and the keypad's toggle in the panel (beside the hang-up button when compact). */
 export function renderVoiceButtons(view: VoiceView, compact: boolean): TemplateResult {
   const t = view.strings;
   const muteLabel = view.muted ? t.unmute : t.mute;
@@ -58,11 +56,14 @@ export function renderVoiceButtons(view: VoiceView, compact: boolean): TemplateR
 export function renderVoiceBody(view: VoiceView): TemplateResult {
   const t = view.strings;
   return html`<div class="call-voice">
-    <label class="call-level">
-      ${view.muted ? micOffIcon : micIcon}
-      <span>${t.micLevel}</span>
-      <meter part="call-level" min="0" max="1" .value=${view.level}></meter>
-    </label>
+    <div class="call-voice-row">
+      <label class="call-level">
+        ${view.muted ? micOffIcon : micIcon}
+        <span>${t.micLevel}</span>
+        <meter part="call-level" min="0" max="1" .value=${view.level}></meter>
+      </label>
+      ${renderVoiceButtons(view, false)}
+    </div>
     ${view.video ? renderVideos(view) : nothing}
     <div
       part="call-keypad"
@@ -93,25 +94,28 @@ export function renderVoiceBody(view: VoiceView): TemplateResult {
   </div>`;
 }
 
+// The streams are attached after each render (attachVideos), not bound in the template: a media element that
+// is re-created or moved is paused by the browser, and only an explicit play() starts it again.
 function renderVideos(view: VoiceView): TemplateResult {
   return html`<div part="call-video">
-    <video
-      part="call-remote-video"
-      aria-label=${view.strings.remoteVideo}
-      .srcObject=${view.remoteStream}
-      .muted=${true}
-      autoplay
-      playsinline
-    ></video>
-    <video
-      part="call-local-video"
-      aria-label=${view.strings.localVideo}
-      .srcObject=${view.localStream}
-      .muted=${true}
-      autoplay
-      playsinline
-    ></video>
+    <video part="call-remote-video" aria-label=${view.strings.remoteVideo} muted playsinline></video>
+    <video part="call-local-video" aria-label=${view.strings.localVideo} muted playsinline></video>
   </div>`;
+}
+
+/** Gives the rendered videos their streams and keeps them playing (muted: the sound plays elsewhere). */
+export function attachVideos(root: ParentNode, remote: MediaStream | null, local: MediaStream | null): void {
+  const pairs: Array<[string, MediaStream | null]> = [
+    ['call-remote-video', remote],
+    ['call-local-video', local],
+  ];
+  for (const [name, stream] of pairs) {
+    const video = root.querySelector(`[part~="${name}"]`);
+    if (!(video instanceof HTMLVideoElement)) continue;
+    video.muted = true;
+    if (video.srcObject !== stream) video.srcObject = stream;
+    if (stream && video.paused) void video.play().catch(() => undefined);
+  }
 }
 
 /** Typing a digit, * or # anywhere in the keypad sends it, as on a phone (the keys' own Enter/Space click). */

@@ -147,7 +147,14 @@ export const callStyles = css`
     flex-direction: column;
     gap: 8px;
   }
+  .call-voice-row {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+  }
   .call-level {
+    flex: 1;
+    min-width: 0;
     display: flex;
     align-items: center;
     gap: 8px;

@@ -152,6 +152,7 @@ test('a call carries audio both ways: the INVITE to the access code, mute, DTMF,
   // Muted: not a byte of the visitor's audio goes out, nor reaches the agent.
   await w.button('mute-button').click();
   await expect(w.button('mute-button')).toHaveAttribute('aria-pressed', 'true');
+  await snapshot(page, 'voice-muted');
   await page.waitForTimeout(400);
   const mutedSent = (await visitorBytes(page)).sent;
   const mutedReceived = (await agent.bytes()).received;
@@ -189,8 +190,10 @@ test('the agent hangs up: the visitor\'s call ends, the contact center is told, 
   const agentPage = await context.newPage();
   const agent = await openAgent(agentPage);
   await watchMedia(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
   const w = await startCall(page);
   await expect(w.button('call-status')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+  await snapshot(page, 'voice-dark');
   await agentPage.locator('#agent-hangup').click();
   await expect(w.button('call-status')).toHaveAttribute('data-state', 'ended');
   await expect(w.button('call-status')).toContainText('The call has ended');
@@ -251,4 +254,34 @@ test('a dropped connection to the gateway ends the call on every side', async ({
   await expect.poll(() => recordedOperations(request)).toContain('dropClickToCall');
   expect(await visitorTracks(page)).toEqual(['ended']);
   void agent;
+});
+
+test('a video call shows the agent\'s video and the visitor\'s own; the closed panel keeps mute and hang-up', async ({
+  page,
+  context,
+}) => {
+  const agent = await openAgent(await context.newPage());
+  const w = widget(page);
+  await page.goto('/');
+  await page.evaluate(() => document.querySelector('cc-chat')!.setAttribute('call-media', 'video'));
+  await w.launcher.click();
+  await w.button('call-button').click();
+  await expect(w.button('call-status')).toHaveAttribute('data-state', 'connected', { timeout: 15_000 });
+  const width = (part: string) =>
+    w.button(part).evaluate((video) => (video as HTMLVideoElement).videoWidth);
+  await expect.poll(() => width('call-remote-video'), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(() => width('call-local-video')).toBeGreaterThan(0);
+  // Frames decoded and painted, for the screenshot's sake.
+  await expect
+    .poll(() => w.button('call-remote-video').evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames))
+    .toBeGreaterThan(10);
+  await snapshot(page, 'voice-video');
+
+  await w.button('close-button').click();
+  await expect(w.button('call')).toHaveClass(/compact/);
+  await expect(w.button('mute-button')).toBeVisible();
+  await expect(w.button('keypad-button')).toHaveCount(0);
+  await snapshot(page, 'voice-compact');
+  await w.button('hangup-button').click();
+  await expect.poll(async () => (await agent.view()).state).toBe('ended');
 });
