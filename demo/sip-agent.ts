@@ -25,6 +25,8 @@ export class SipAgent extends EventTarget {
   calledUser: string | null = null;
   /** The From user of the last INVITE (the caller the visitor presented). */
   callerUser: string | null = null;
+  /** The headers of the last INVITE, by lower-case name (the tests read extra headers from sipOptions). */
+  inviteHeaders: Record<string, string> = {};
   /** DTMF tones received in the current call, in order. */
   dtmf: string[] = [];
   /** How the last call ended: `remote` (the visitor hung up) or `local`. */
@@ -49,6 +51,10 @@ export class SipAgent extends EventTarget {
     this.#ua.on('registrationFailed', () => this.#set('failed'));
     this.#ua.on('newRTCSession', (e: RTCSessionEvent) => {
       if (e.originator !== 'remote') return;
+      const headers = (e.request as unknown as { headers: Record<string, Array<{ raw: string }>> }).headers;
+      this.inviteHeaders = Object.fromEntries(
+        Object.entries(headers).map(([name, values]) => [name.toLowerCase(), values[0]?.raw ?? '']),
+      );
       this.#incoming(e.session, e.request.ruri?.user ?? null, e.request.from?.uri?.user ?? null);
     });
     this.#ua.start();

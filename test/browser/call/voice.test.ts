@@ -109,6 +109,20 @@ describe('a call with a voice', () => {
   });
 });
 
+describe('sipOptions', () => {
+  it('with registration on, the call goes through; extra headers and the display name reach the agent', async () => {
+    const agent = await startAgent();
+    const { el } = await mountCall({ voice: { gwAddresses: [gateway] } });
+    el.sipOptions = { register: true, extraHeaders: ['X-Channel: web-test'], displayName: 'Web visitor' };
+    el.show();
+    await el.startCall();
+    await waitForCall(el, 'connected', 10_000);
+    expect(agent.inviteHeaders['x-channel']).toBe('web-test');
+    expect(agent.inviteHeaders['from']).toContain('"Web visitor"');
+    expect(agent.inviteHeaders['from']).toContain(`sip:${CONNECTED_CONTENT.clickToCallCaller}@${CONNECTED_CONTENT.domain}`);
+  });
+});
+
 describe('the keypad', () => {
   it('opens from the keyboard, sends the digits typed, and closes with Escape', async () => {
     const { el, agent } = await connectedCall();
