@@ -121,8 +121,7 @@ class SipCall implements VoiceCall {
   }
 
   #invite(ua: UA, target: string): void {
-    const { stream, options, gateway } = this.#request;
-    void gateway;
+    const { stream, options } = this.#request;
     const session = ua.call(target, {
       mediaStream: stream,
       pcConfig: { iceServers: options.iceServers ?? [] },
@@ -168,19 +167,18 @@ class SipCall implements VoiceCall {
     });
   }
 
-  /** Muted: the audio senders carry no track, so not a byte of the microphone goes out. */
+  /**
+   * Muted: the audio sender carries no track, so not a byte of the microphone goes out (a disabled track would
+   * still send silence). Found by its transceiver's kind, as a muted sender has no track to tell it by.
+   */
   #applyMute(): void {
     const pc = this.#pc;
     const track = this.#request.stream.getAudioTracks()[0];
     if (!pc || !track) return;
-    for (const sender of pc.getSenders()) {
-      const kind = sender.track?.kind ?? (sender === this.#audioSender(pc) ? 'audio' : '');
-      if (kind === 'audio') void sender.replaceTrack(this.#muted ? null : track).catch(() => undefined);
+    for (const transceiver of pc.getTransceivers()) {
+      if (transceiver.receiver.track.kind !== 'audio') continue;
+      void transceiver.sender.replaceTrack(this.#muted ? null : track).catch(() => undefined);
     }
-  }
-
-  #audioSender(pc: RTCPeerConnection): RTCRtpSender | undefined {
-    return pc.getTransceivers().find((t) => t.receiver.track.kind === 'audio')?.sender;
   }
 
   #fail(failure: VoiceFailure): void {
