@@ -320,6 +320,10 @@ export const callStyles = css`
     [part~='call'].compact [part~='hangup-button'] {
       padding: 6px 10px;
     }
+    /* With the mute button beside it, the sentence needs the icon's room more than the icon. */
+    [part~='call'].compact:has([part~='mute-button']) .call-icon {
+      display: none;
+    }
     [part~='call'].compact [part~='hangup-button'] span {
       position: absolute;
       width: 1px;

@@ -282,6 +282,10 @@ test('a video call shows the agent\'s video and the visitor\'s own; the closed p
   await expect(w.button('mute-button')).toBeVisible();
   await expect(w.button('keypad-button')).toHaveCount(0);
   await snapshot(page, 'voice-compact');
+  await page.setViewportSize({ width: 360, height: 640 });
+  await expect(w.button('mute-button')).toBeInViewport();
+  await expect(w.button('hangup-button')).toBeInViewport();
+  await snapshot(page, 'voice-compact-narrow');
   await w.button('hangup-button').click();
   await expect.poll(async () => (await agent.view()).state).toBe('ended');
 });
