@@ -27,7 +27,8 @@ export interface CcUnreadChangeDetail {
 }
 
 export interface CcErrorDetail {
-  kind: CcApiErrorKind | 'protocol' | 'config';
+  /** `call`: the call's voice failed (microphone, gateway, SIP, ICE); `operation` says which. */
+  kind: CcApiErrorKind | 'protocol' | 'config' | 'call';
   /** The API operation that failed (poll, send, applyToken…). */
   operation: string;
   status?: number;
@@ -38,7 +39,7 @@ export interface CcErrorDetail {
 }
 
 export interface CcCallStatusDetail {
-  /** idle, requesting, queued, connected, ended, timeout, failed or rejected. */
+  /** idle, requesting, queued, dialing, connected, ended, timeout, failed or rejected. */
   state: CallState;
   /** createClickToCall's non-zero resultCode when the call was rejected (7, 12, 13…); else null. */
   resultCode: string | null;

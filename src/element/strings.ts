@@ -108,6 +108,19 @@ export interface CcStrings {
   /** The access code: the number the call goes to. */
   callAccessCode: string;
   callCaller: string;
+  /** The voice's buttons: stop and resume sending the microphone. */
+  mute: string;
+  unmute: string;
+  /** The button that shows the DTMF keypad, and the keypad's name. */
+  keypad: string;
+  /** Accessible name of one keypad key. */
+  dtmfKey: (key: string) => string;
+  /** Label of the tones sent so far. */
+  dtmfSent: string;
+  /** Accessible name of the microphone's level meter. */
+  micLevel: string;
+  remoteVideo: string;
+  localVideo: string;
   /** Added to the launcher's name while a call is going on. */
   callInProgress: string;
 }
@@ -201,7 +214,15 @@ export type CallStringKey =
   | 'callGatewayDomain'
   | 'callGatewayAddresses'
   | 'callAccessCode'
-  | 'callCaller';
+  | 'callCaller'
+  | 'mute'
+  | 'unmute'
+  | 'keypad'
+  | 'dtmfKey'
+  | 'dtmfSent'
+  | 'micLevel'
+  | 'remoteVideo'
+  | 'localVideo';
 
 export type CallStrings = Pick<CcStrings, CallStringKey>;
 

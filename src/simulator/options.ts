@@ -59,6 +59,11 @@ export interface SimulatorOptions {
   /** Click-to-call: "Call in queue" → "Call connected" after this. */
   callQueueMs: number;
   callScenario: CallScenario;
+  /**
+   * The gwAddresses of "Call connected"; null: made-up wss:// addresses that lead nowhere. The dev server
+   * sets its own SIP test gateway here (demo/sip-gateway.ts), so calls in the demo carry a voice.
+   */
+  callGwAddresses: string[] | null;
   now: () => number;
 }
 
@@ -80,6 +85,7 @@ export const DEFAULT_OPTIONS: Readonly<SimulatorOptions> = Object.freeze({
   agentAutoReply: true,
   callQueueMs: 1000,
   callScenario: 'connect',
+  callGwAddresses: null,
   now: () => Date.now(),
 });
 
@@ -114,6 +120,10 @@ export function validateOptionsPatch(patch: Partial<SimulatorOptions>): void {
     } else if (key === 'callScenario') {
       if (!CALL_SCENARIOS.includes(value as CallScenario)) {
         throw new TypeError(`simulator option callScenario must be one of ${CALL_SCENARIOS.join(', ')}`);
+      }
+    } else if (key === 'callGwAddresses') {
+      if (value !== null && !(Array.isArray(value) && value.every((a) => typeof a === 'string'))) {
+        throw new TypeError('simulator option callGwAddresses must be an array of strings or null');
       }
     } else if (key === 'now') {
       if (typeof value !== 'function') throw new TypeError('simulator option now must be a function');

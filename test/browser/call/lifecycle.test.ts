@@ -1,6 +1,8 @@
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import {
+  animationsDone,
+  axeViolations,
   count,
   expectNoMorePolling,
   isShown,
@@ -212,11 +214,3 @@ describe('accessibility', () => {
 });
 
 /** The panel and the call bar rise in (opacity): axe must see them at rest. Endless ones are left alone. */
-async function animationsDone(el: HTMLElement): Promise<void> {
-  const finite = el.shadowRoot!.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
-  await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
-}
-
-function axeViolations(results: axe.AxeResults): string[] {
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
