@@ -384,8 +384,14 @@ export class CallSession implements ReactiveController {
       this.#finish({ state: 'failed', resultDesc: apiError.resultDesc ?? null, causeDesc: apiError.resultDesc ?? null });
       return 'stop';
     }
-    this.#report(apiError, isFatal(apiError));
-    return 'retry';
+    const fatal = isFatal(apiError);
+    this.#report(apiError, fatal);
+    if (!fatal) return 'retry';
+    // Fatal means stopped (a 404, credentials refused): the call cannot be followed, so it ends here.
+    const client = this.#options.client();
+    if (client) dropClickToCall(client).catch(() => undefined);
+    this.#finish({ state: 'failed' });
+    return 'stop';
   }
 
   #report(error: CcApiError, fatal: boolean): void {

@@ -154,6 +154,18 @@ describe('failing event requests', () => {
     ]);
   });
 
+  it('HTTP 404 on the events is fatal: the call ends, its events are no longer asked, a drop is sent', async () => {
+    const { el, errors } = await mountCall({ callQueueMs: 300 });
+    el.show();
+    await el.startCall();
+    await waitForCall(el, 'queued');
+    sim.fault({ kind: 'status', status: 404, on: 'getClickToCallEvents', count: 100 });
+    await waitForCall(el, 'failed', 4000);
+    expect(errors).toEqual([expect.objectContaining({ kind: 'http', operation: 'getClickToCallEvents', status: 404, fatal: true })]);
+    await expect.poll(() => count('dropClickToCall')).toBe(1);
+    await expectNoMorePolling();
+  });
+
   it('a network failure of the create: failed, said plainly, reported, and a drop sent in case', async () => {
     const { el, errors } = await mountCall();
     el.show();
