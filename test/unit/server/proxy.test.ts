@@ -24,6 +24,11 @@ import {
 
 const API_PATH = '/apiaccess/ccmessaging';
 const logLines: string[] = [];
+/** The access log's entries, as the JSON lines the default writer prints. */
+const accessLines: string[] = [];
+const accessLog = (entry: unknown): void => void accessLines.push(JSON.stringify(entry));
+/** The log without the start-up warning that allowedOrigins is not set. */
+const failureLines = (): string[] => logLines.filter((line) => !line.includes('allowedOrigins is not set'));
 const cleanups: Array<() => Promise<void>> = [];
 /** Every AccessToken any upstream of this file handed out. */
 const allIssued: string[][] = [];
@@ -49,6 +54,7 @@ async function setup(
     appKey: APP_KEY,
     appSecret: APP_SECRET,
     log: (line) => logLines.push(line),
+    accessLog,
     ...options.proxy,
   });
   cleanups.push(proxy.close);
@@ -70,10 +76,11 @@ async function listen(server: Server): Promise<string> {
 afterEach(async () => {
   // Nothing that reached the client (any header, any body) nor any log line carries a secret.
   const secrets = [APP_SECRET, ...allIssued.flat()];
-  const found = leaks(secrets, received, logLines);
+  const found = leaks(secrets, received, [...logLines, ...accessLines]);
   const seen = received.length;
   received.length = 0;
   logLines.length = 0;
+  accessLines.length = 0;
   allIssued.length = 0;
   for (const close of cleanups.splice(0).reverse()) await close();
   expect(seen).toBeGreaterThan(0);
@@ -349,6 +356,7 @@ describe('the proxy over HTTP, in front of the simulator', () => {
       appSecret: APP_SECRET,
       pathPrefix: '/cc/',
       log: (line) => logLines.push(line),
+    accessLog,
     });
     const nextCalls: string[] = [];
     const base = await listen(
@@ -380,7 +388,7 @@ describe('the proxy over HTTP, in front of the simulator', () => {
     const upstream = await startUpstream({ simulator: sim });
     cleanups.push(upstream.close);
     allIssued.push(upstream.issued);
-    const proxy = createCcProxy({ target: upstream.url, appKey: APP_KEY, appSecret: APP_SECRET });
+    const proxy = createCcProxy({ target: upstream.url, appKey: APP_KEY, appSecret: APP_SECRET, accessLog, log: (line) => logLines.push(line) });
     // Like express.json(): reads the stream, leaves the object on req.body.
     const bodyParser = (req: IncomingMessage, done: () => void): void => {
       const chunks: Buffer[] = [];
@@ -475,6 +483,7 @@ describe('upstream failures', () => {
       appKey: APP_KEY,
       appSecret: APP_SECRET,
       log: (line) => logLines.push(line),
+    accessLog,
     });
     cleanups.push(proxy.close);
     const answer = await new Visitor(`${proxy.url}${API_PATH}`).applyToken();
@@ -483,7 +492,7 @@ describe('upstream failures', () => {
       errorCode: 'CC_PROXY.TOKEN_FAILED',
       exceptionInfo: 'The proxy could not sign in to the contact center.',
     });
-    expect(logLines).toEqual(['cc-proxy: applyToken: no access token: tokenByAkSk could not be reached (ECONNREFUSED)']);
+    expect(failureLines()).toEqual(['cc-proxy: applyToken: no access token: tokenByAkSk could not be reached (ECONNREFUSED)']);
   });
 
   it('answers 502 when the token endpoint works but the API host is down', async () => {
@@ -497,6 +506,7 @@ describe('upstream failures', () => {
       appKey: APP_KEY,
       appSecret: APP_SECRET,
       log: (line) => logLines.push(line),
+    accessLog,
     });
     cleanups.push(proxy.close);
     const answer = await new Visitor(`${proxy.url}${API_PATH}`).applyToken();
@@ -506,7 +516,7 @@ describe('upstream failures', () => {
       exceptionInfo: 'The contact center could not be reached.',
     });
     expect(upstream.tokenRequests).toHaveLength(1);
-    expect(logLines).toEqual(['cc-proxy: applyToken: the contact center could not be reached (ECONNREFUSED)']);
+    expect(failureLines()).toEqual(['cc-proxy: applyToken: the contact center could not be reached (ECONNREFUSED)']);
   });
 
   it('answers 504 when the contact center does not answer in time, but lets long polls be held', async () => {
@@ -562,7 +572,7 @@ describe('upstream failures', () => {
     });
     expect(answer.text).not.toContain('wrong');
     expect(sim.requests).toEqual([]);
-    expect(logLines).toEqual([
+    expect(failureLines()).toEqual([
       'cc-proxy: applyToken: no access token: tokenByAkSk refused the app key or secret (HTTP 401)',
     ]);
   });
@@ -593,7 +603,7 @@ describe('upstream failures', () => {
     });
     cleanups.push(upstream.close);
     allIssued.push(upstream.issued);
-    const proxy = await startProxyServer({ port: 0, target: upstream.url, appKey: APP_KEY, appSecret: APP_SECRET });
+    const proxy = await startProxyServer({ port: 0, target: upstream.url, appKey: APP_KEY, appSecret: APP_SECRET, accessLog, log: (line) => logLines.push(line) });
     cleanups.push(proxy.close);
 
     const answer = await send(`${proxy.url}${API_PATH}/applyToken`, { body: { userId: 'u' } });
