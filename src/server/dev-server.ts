@@ -38,6 +38,7 @@ export async function startProxyServer(options: StartProxyServerOptions): Promis
   return {
     url: `http://${urlHost}:${address.port}`,
     close: async (graceMs?: number) => {
+      if (!server.listening) return;
       const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       // Idle keep-alive connections would hold close() open; the busy ones finish below.
       server.closeIdleConnections();
