@@ -3,7 +3,7 @@
 // letter case (also partly, as encoders differ on which characters they escape) and base64 (standard and URL-safe,
 // at any byte alignment inside a longer base64 string, e.g. a Basic header or an encoded JSON blob).
 
-import { Buffer } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 
 export const REDACTED = '[redacted]';
 /** Base64 cores shorter than this are not searched: they could match innocent text. */
@@ -76,7 +76,9 @@ export class Redactor {
     if (key !== this.#key || !this.#text) {
       this.#key = key;
       // Longest first, so a secret that contains another is removed whole.
-      const needles = [...new Set(secrets.flatMap((secret) => [secret, ...base64Cores(secret)]))].sort((a, b) => b.length - a.length);
+      // The JSON-escaped form too, for base64 of a JSON text that holds the secret.
+      const forms = secrets.flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]);
+      const needles = [...new Set(forms.flatMap((form) => [form, ...base64Cores(form)]))].sort((a, b) => b.length - a.length);
       this.#text = needles.length > 0 ? buildPattern(needles, false) : null;
       this.#bytes = needles.length > 0 ? buildPattern(needles, true) : null;
     }
@@ -89,10 +91,18 @@ export class Redactor {
     return patterns ? text.replace(patterns.text, REDACTED) : text;
   }
 
-  /** The same on bytes (a body of any encoding: matched byte for byte, other bytes kept as they are). */
+  /**
+   * The same on bytes: a UTF-8 body as text; any other (binary, a legacy charset) byte for byte, other bytes kept
+   * as they are.
+   */
   bytes(data: Buffer): Buffer {
     const patterns = this.#patterns();
     if (!patterns) return data;
+    if (isUtf8(data)) {
+      const text = data.toString('utf8');
+      const out = this.text(text);
+      return out === text ? data : Buffer.from(out, 'utf8');
+    }
     const latin1 = data.toString('latin1');
     patterns.bytes.lastIndex = 0;
     if (!patterns.bytes.test(latin1)) return data;
