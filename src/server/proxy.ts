@@ -372,9 +372,17 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
     res.end(out);
   }
 
+  /** Where the limits live right now: Redis only while its connection is ready (else the in-memory stand-in). */
+  function limitsStore(): 'memory' | 'redis' | 'memory (redis unavailable)' {
+    if (!redisClient) return 'memory';
+    const client = redisClient as { isReady?: unknown; status?: unknown };
+    const ready = client.isReady === true || client.status === 'ready';
+    return ready ? 'redis' : 'memory (redis unavailable)';
+  }
+
   function healthz(req: IncomingMessage, res: ServerResponse): void {
     const body = Buffer.from(
-      JSON.stringify({ status: draining ? 'draining' : 'ok', heldPolls: held.size, limitsStore: redisClient ? 'redis' : 'memory' }),
+      JSON.stringify({ status: draining ? 'draining' : 'ok', heldPolls: held.size, limitsStore: limitsStore() }),
       'utf8',
     );
     res.writeHead(draining ? 503 : 200, {
