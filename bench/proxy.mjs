@@ -277,6 +277,6 @@ export function renderProxyTable(r) {
 }
 
 if (process.argv[2] !== '--serve' && process.argv[1] === HERE) {
-  const result = await benchProxy({ log: (text) => console.log(`[bench proxy] ${text}`) });
+  const result = await benchProxy({ log: (text) => console.error(`[bench proxy] ${text}`) });
   console.log(process.argv.includes('--json') ? JSON.stringify(result, null, 2) : renderProxyTable(result));
 }

@@ -28,7 +28,7 @@ export interface ProxyOptions {
   maxBodyBytes?: number;
   /** Where the widget's `base-url` points, e.g. '/cc'; default '' (serves /apiaccess/ccmessaging/... and /healthz). */
   pathPrefix?: string;
-  /** For tests. */
+  /** The fetch for tokenByAkSk (tests); the ccmessaging requests go over node:http(s) with kept-alive connections. */
   fetch?: typeof fetch;
   /** Upstream timeout in ms (default 30 s); long polls (poll, getClickToCallEvents) get at least 60 s. */
   timeoutMs?: number;

@@ -18,6 +18,7 @@ import { judgeOrigin } from './origin';
 import { Redactor } from './redact';
 import { connectRedis, type RedisConnection } from './redis-store';
 import { API_PATH, CC_ROUTES, type CcRoute } from './routes';
+import { UpstreamClient, type UpstreamResponse } from './upstream';
 
 export {
   DEFAULT_MAX_BODY_BYTES,
@@ -130,25 +131,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   });
 }
 
-/** Reads an upstream body up to `limit` bytes; null when larger. */
-async function readResponse(response: Response, limit: number): Promise<Buffer | null> {
-  if (!response.body) return Buffer.alloc(0);
-  const reader = response.body.getReader();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
-  }
-  return Buffer.concat(chunks, size);
-}
-
 function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
@@ -194,6 +176,7 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
     log(`cc-proxy: the rate-limit store failed (${error instanceof Error ? error.name : 'error'}); requests pass meanwhile`);
   });
   const held = new HeldPolls(config.limits.maxHeldPolls);
+  const upstream = new UpstreamClient();
   let draining = false;
   let inFlight = 0;
   let onIdle: (() => void) | null = null;
@@ -285,19 +268,17 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = AbortSignal.any([timeout, clientGone.signal, slot.displaced.signal]);
 
-    // A copy on a plain ArrayBuffer (what fetch's types take); sent as is on a retry.
-    const upstreamBody = route.method === 'POST' ? new Uint8Array(body ?? Buffer.alloc(0)) : undefined;
-    const attempt = (accessToken: string): Promise<Response> =>
-      config.fetch(url, {
+    const upstreamBody = route.method === 'POST' ? (body ?? Buffer.alloc(0)) : undefined;
+    const attempt = (accessToken: string): Promise<UpstreamResponse> =>
+      upstream.request(url, {
         method: route.method,
         headers: { ...upstreamHeaders, authorization: `Bearer ${accessToken}` },
         body: upstreamBody,
-        redirect: 'manual',
         signal,
       });
 
     let payload: Buffer | null;
-    let response: Response;
+    let response: UpstreamResponse;
     try {
       let accessToken: string;
       try {
@@ -314,7 +295,7 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
       response = await attempt(accessToken);
       if (response.status === 403) {
         // The AccessToken was refused (expired or revoked early): one more try with a fresh one.
-        await response.body?.cancel().catch(() => undefined);
+        response.discard();
         try {
           accessToken = await tokens.refresh(accessToken);
         } catch (error) {
@@ -326,7 +307,7 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
       // The contact center has answered: from here the poll is no longer held, and nothing may cut its answer
       // short (a displacement now would drop messages the contact center has already handed over).
       slot.poll?.release();
-      payload = await readResponse(response, MAX_RESPONSE_BYTES);
+      payload = await response.read(MAX_RESPONSE_BYTES);
     } catch (error) {
       if (clientGone.signal.aborted) {
         res.destroy();
@@ -362,7 +343,7 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
 
     const headers: Record<string, string> = baseHeaders(cors);
     for (const name of RETURNED_RESPONSE_HEADERS) {
-      const value = response.headers.get(name);
+      const value = response.header(name);
       if (value !== null && !redactor.contains(value)) headers[name] = value;
     }
     const out = redactor.bytes(payload);
@@ -394,7 +375,13 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
   }
 
   /** Answers the request; returns why it answered itself rather than forwarding (for the log), if it did. */
-  async function handle(req: IncomingMessage, res: ServerResponse, operation: string, address: string): Promise<string | undefined> {
+  /** `who`: the keyed hashes of the client's address and of its token (null without one). */
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    operation: string,
+    who: { address: string; token: string | null },
+  ): Promise<string | undefined> {
     const rawUrl = req.url ?? '/';
     const queryAt = rawUrl.indexOf('?');
     const search = queryAt === -1 ? '' : rawUrl.slice(queryAt);
@@ -461,9 +448,7 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
       req.resume();
     }
 
-    const token = header(req, 'ccmessaging-token');
-    const tokenKey = token ? shortHash(hashKey, token) : null;
-    const refusal = await limits.spend(limitClass(operation, body), shortHash(hashKey, address), tokenKey);
+    const refusal = await limits.spend(limitClass(operation, body), who.address, who.token);
     if (refusal) {
       sendJson(res, 429, 'CC_PROXY.RATE_LIMITED', 'Too many requests; try again later.', {
         ...cors,
@@ -475,7 +460,7 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
     const slot = { poll: null as HeldPoll | null, displaced: new AbortController() };
     if (route.longPoll) {
       // Without a token the poll is keyed by address: one held per address (the contact center refuses it anyway).
-      slot.poll = held.hold(`${operation} ${tokenKey ?? `address ${shortHash(hashKey, address)}`}`, () => slot.displaced.abort());
+      slot.poll = held.hold(`${operation} ${who.token ?? `address ${who.address}`}`, () => slot.displaced.abort());
       if (!slot.poll) {
         sendJson(res, 503, 'CC_PROXY.BUSY', 'The proxy holds as many waiting requests as it may; try again shortly.', {
           ...cors,
@@ -510,14 +495,18 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
     }
 
     const started = Date.now();
-    const address = addressKey(clientAddress(req, config.trustProxyHops));
+    // Hashed once: the limits, the held-poll slot and the log's visitor all use these.
+    const token = header(req, 'ccmessaging-token');
+    const who = {
+      address: shortHash(hashKey, `address ${addressKey(clientAddress(req, config.trustProxyHops))}`),
+      token: token ? shortHash(hashKey, `token ${token}`) : null,
+    };
     const operation = isHealth ? 'healthz' : path.startsWith(apiPrefix) ? path.slice(apiPrefix.length) : '';
     let reason: string | undefined;
     if (config.accessLog) {
       const write = config.accessLog;
       // After the handler has settled (it names the reason), which is at the latest when the answer is sent.
       res.once('close', () => setImmediate(() => {
-        const token = header(req, 'ccmessaging-token');
         const entry: AccessLogEntry = {
           time: new Date(started).toISOString(),
           method: req.method ?? '-',
@@ -525,7 +514,7 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
           operation: isHealth || CC_ROUTES.has(operation) ? operation : '-',
           status: res.headersSent ? res.statusCode : 499,
           durationMs: Date.now() - started,
-          visitor: shortHash(hashKey, token ? `token ${token}` : `address ${address}`),
+          visitor: who.token ?? who.address,
         };
         if (reason) entry.reason = reason;
         try {
@@ -539,7 +528,7 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
       healthz(req, res);
       return;
     }
-    handle(req, res, operation, address)
+    handle(req, res, operation, who)
       .then((why) => {
         reason = why;
       })
@@ -569,6 +558,7 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
         });
         onIdle = null;
       }
+      upstream.close();
       await ownRedis?.close();
     },
     get heldPolls(): number {
