@@ -12,7 +12,7 @@ export interface AccessLogEntry {
   durationMs: number;
   /** A 16-character keyed hash: the same visitor gives the same value on every process of one deployment. */
   visitor: string;
-  /** Why the proxy answered itself instead of forwarding: `origin-not-listed`, `requestsPerToken`, `replaced`… */
+  /** Why the proxy answered itself instead of forwarding: `origin-not-listed`, `requestsPerToken`, `replaced`, `shutdown`… */
   reason?: string;
 }
 

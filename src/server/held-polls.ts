@@ -17,9 +17,12 @@ export interface HeldPoll {
   release(): void;
 }
 
+/** Why a held poll was let go early: a newer poll of its token, or the shutdown's grace period ran out. */
+export type DisplaceReason = 'replaced' | 'shutdown';
+
 interface Entry {
   /** Answers the poll empty and cancels its upstream request. */
-  displace: () => void;
+  displace: (reason: DisplaceReason) => void;
 }
 
 export class HeldPolls {
@@ -39,12 +42,12 @@ export class HeldPolls {
    * Takes the slot of `key` (e.g. operation + token hash), displacing the poll that holds it. Null when the
    * process already holds its maximum and `key` holds none of them.
    */
-  hold(key: string, displace: () => void): HeldPoll | null {
+  hold(key: string, displace: (reason: DisplaceReason) => void): HeldPoll | null {
     const previous = this.#held.get(key);
     if (!previous && this.#held.size >= this.#max) return null;
     const entry: Entry = { displace };
     this.#held.set(key, entry);
-    previous?.displace();
+    previous?.displace('replaced');
     return {
       release: () => {
         if (this.#held.get(key) !== entry) return;
@@ -68,7 +71,7 @@ export class HeldPolls {
     }
     for (const [key, entry] of [...this.#held]) {
       this.#held.delete(key);
-      entry.displace();
+      entry.displace('shutdown');
     }
   }
 }

@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccessTokenCache, AccessTokenError, describeNetworkError } from './access-token';
 import type { AccessLogEntry } from './access-log';
 import { addressKey, clientAddress, shortHash } from './client-address';
-import { HeldPolls, type HeldPoll } from './held-polls';
+import { HeldPolls, type DisplaceReason, type HeldPoll } from './held-polls';
 import { RateLimits, type LimitClass } from './limits';
 import { DEFAULT_TIMEOUT_MS, LONG_POLL_MIN_TIMEOUT_MS, resolveOptions, type ProxyOptions } from './options';
 import { judgeOrigin } from './origin';
@@ -458,9 +458,13 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
     }
 
     const slot = { poll: null as HeldPoll | null, displaced: new AbortController() };
+    let displacedFor: DisplaceReason | undefined;
     if (route.longPoll) {
       // Without a token the poll is keyed by address: one held per address (the contact center refuses it anyway).
-      slot.poll = held.hold(`${operation} ${who.token ?? `address ${who.address}`}`, () => slot.displaced.abort());
+      slot.poll = held.hold(`${operation} ${who.token ?? `address ${who.address}`}`, (reason) => {
+        displacedFor = reason;
+        slot.displaced.abort();
+      });
       if (!slot.poll) {
         sendJson(res, 503, 'CC_PROXY.BUSY', 'The proxy holds as many waiting requests as it may; try again shortly.', {
           ...cors,
@@ -476,7 +480,7 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
       inFlight -= 1;
       if (inFlight === 0) onIdle?.();
     }
-    return slot.displaced.signal.aborted ? 'replaced' : undefined;
+    return displacedFor;
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse, next?: NextFunction): void => {

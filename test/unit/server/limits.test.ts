@@ -231,6 +231,8 @@ describe('held polls', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(550);
     expect(Date.now() - started).toBeLessThan(2500);
     await closing;
+    await until(() => harness.access.some((entry) => entry.reason === 'shutdown'));
+    expect(harness.access.filter((entry) => entry.reason === 'shutdown')).toHaveLength(1);
   });
 
   it('while draining, answers new requests 503 and tells the balancer through /healthz', async () => {

@@ -520,10 +520,11 @@ describe('upstream failures', () => {
   });
 
   it('answers 504 when the contact center does not answer in time, but lets long polls be held', async () => {
-    const { sim, api } = await setup({ sim: { pollHoldMs: 700 }, proxy: { timeoutMs: 300 } });
+    // 1 s: room for the set-up's requests on a loaded machine (at 300 ms they sometimes timed out themselves).
+    const { sim, api } = await setup({ sim: { pollHoldMs: 1500 }, proxy: { timeoutMs: 1000 } });
     const visitor = new Visitor(api);
-    await visitor.applyToken();
-    await visitor.send('CONNECT');
+    expect((await visitor.applyToken()).status).toBe(200);
+    expect((await visitor.send('CONNECT')).status).toBe(200);
     await visitor.poll(); // the greeting
 
     sim.fault({ kind: 'hang', on: 'queryQueueInfo' });
@@ -531,15 +532,15 @@ describe('upstream failures', () => {
     const late = await visitor.queueInfo();
     expect(late.status).toBe(504);
     expect(late.json).toEqual({ errorCode: 'CC_PROXY.UPSTREAM_TIMEOUT', exceptionInfo: 'The contact center did not answer in time.' });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(980);
+    expect(Date.now() - started).toBeLessThan(3000);
 
     // A poll is held longer than timeoutMs and answers normally.
     const pollStarted = Date.now();
     const empty = await visitor.poll();
     expect(empty.status).toBe(200);
     expect(empty.json).toMatchObject({ resultCode: '0', downlinkMessages: [] });
-    expect(Date.now() - pollStarted).toBeGreaterThanOrEqual(650);
+    expect(Date.now() - pollStarted).toBeGreaterThanOrEqual(1450);
   });
 
   it('cancels the upstream long poll when the browser gives it up, so no message is lost', async () => {
