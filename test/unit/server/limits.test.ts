@@ -7,6 +7,8 @@ import { DEFAULT_LIMITS } from '../../../src/server/limits.ts';
 import { createCcProxy } from '../../../src/server/proxy.ts';
 import { APP_KEY, APP_SECRET, send, sleep, until, Visitor, type Answer } from './helpers.ts';
 import { useProxyHarness } from './harness.ts';
+import { startHoldingUpstream } from './holding-upstream.ts';
+import { startProxyServer } from '../../../src/server/dev-server.ts';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -125,27 +127,29 @@ describe('held polls', () => {
   }
 
   it('holds one poll per token: a newer one replaces it, the first is answered empty, and no message is lost', async () => {
-    const { sim, proxy, api } = await harness.setup({ sim: { pollHoldMs: 5000 } });
-    const visitor = new Visitor(api, 'two-tabs');
+    const upstream = await startHoldingUpstream(5000);
+    harness.cleanups.push(upstream.close);
+    const proxy = await startProxyServer({ port: 0, target: upstream.url, appKey: APP_KEY, appSecret: APP_SECRET, ...harness.logOptions() });
+    harness.cleanups.push(() => proxy.close(0));
+    const visitor = new Visitor(`${proxy.url}/apiaccess/ccmessaging`, 'two-tabs');
     await visitor.applyToken();
     harness.logSecrets.push(visitor.token);
-    await visitor.send('CONNECT');
-    await visitor.poll(); // the greeting
 
     const started = Date.now();
     const first = visitor.poll();
-    await until(() => sim.requests.filter((r) => r.operation === 'poll').length === 2);
+    await until(() => upstream.polls === 1);
     const second = visitor.poll();
+    // The contact center would hold the first for 5 s: the proxy answers it as soon as the second arrives.
     const replaced = await first;
     expect(Date.now() - started).toBeLessThan(2000);
     expect(replaced.status).toBe(200);
     expect(replaced.json).toEqual({ resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [] });
     expect((await health(proxy.url)).heldPolls).toBe(1);
 
-    await until(() => sim.requests.filter((r) => r.operation === 'poll').length === 3);
-    sim.agentSays('for the newest tab');
+    await until(() => upstream.polls === 2);
+    upstream.deliver('for the newest tab');
     expect(messages(await second)).toEqual(['for the newest tab']);
-    await until(() => harness.access.length >= 5);
+    await until(() => harness.access.length >= 3);
     expect(harness.access.find((entry) => entry.reason === 'replaced')).toMatchObject({ operation: 'poll', status: 200 });
   });
 
