@@ -10,9 +10,12 @@
 // newest poll, the one a visitor is looking at, take over at once. The first poll's upstream request is cancelled
 // before any answer arrives, so no message is taken from the queue and then dropped. Two tabs that both poll
 // (browsers without Web Locks) then alternate, each poll held until the other's next one: no message is lost and
-// the rate stays bounded by the widget's poll interval and by the per-token limit.
+// the rate stays bounded by the widget's poll interval and by the per-token limit. With several processes sharing
+// Redis, the newer poll may reach another process: poll-broadcast.ts tells the one holding the older poll.
 
 export interface HeldPoll {
+  /** Which poll holds the slot, unique across processes: another process names it when it takes the slot over. */
+  readonly id: string;
   /** Gives the slot back (the upstream answer arrived, or the client went away). Idempotent. */
   release(): void;
 }
@@ -21,9 +24,14 @@ export interface HeldPoll {
 export type DisplaceReason = 'replaced' | 'shutdown';
 
 interface Entry {
+  id: string;
   /** Answers the poll empty and cancels its upstream request. */
   displace: (reason: DisplaceReason) => void;
 }
+
+/** This process's prefix for poll ids: random, so two processes never share one. */
+const PROCESS_ID = Math.random().toString(36).slice(2, 10);
+let pollCounter = 0;
 
 export class HeldPolls {
   readonly #max: number;
@@ -45,16 +53,30 @@ export class HeldPolls {
   hold(key: string, displace: (reason: DisplaceReason) => void): HeldPoll | null {
     const previous = this.#held.get(key);
     if (!previous && this.#held.size >= this.#max) return null;
-    const entry: Entry = { displace };
+    pollCounter += 1;
+    const entry: Entry = { id: `${PROCESS_ID}-${pollCounter}`, displace };
     this.#held.set(key, entry);
     previous?.displace('replaced');
     return {
+      id: entry.id,
       release: () => {
         if (this.#held.get(key) !== entry) return;
         this.#held.delete(key);
         if (this.#held.size === 0) this.#onEmpty?.();
       },
     };
+  }
+
+  /**
+   * Another process took the slot of `key` over for the poll `id` (a newer poll of the same token reached it):
+   * the poll held here, if it is another one, is answered empty.
+   */
+  replacedElsewhere(key: string, id: string): void {
+    const entry = this.#held.get(key);
+    if (!entry || entry.id === id) return;
+    this.#held.delete(key);
+    entry.displace('replaced');
+    if (this.#held.size === 0) this.#onEmpty?.();
   }
 
   /** Waits up to `graceMs` for the held polls to end by themselves, then answers the rest empty. */

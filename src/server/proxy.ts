@@ -15,6 +15,7 @@ import { HeldPolls, type DisplaceReason, type HeldPoll } from './held-polls';
 import { RateLimits, type LimitClass } from './limits';
 import { DEFAULT_TIMEOUT_MS, LONG_POLL_MIN_TIMEOUT_MS, resolveOptions, type ProxyOptions } from './options';
 import { judgeOrigin } from './origin';
+import { redisPollBroadcast } from './poll-broadcast';
 import { Redactor } from './redact';
 import { connectRedis, type RedisConnection } from './redis-store';
 import { API_PATH, CC_ROUTES, type CcRoute } from './routes';
@@ -176,6 +177,9 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
     log(`cc-proxy: the rate-limit store failed (${error instanceof Error ? error.name : 'error'}); requests pass meanwhile`);
   });
   const held = new HeldPolls(config.limits.maxHeldPolls);
+  const broadcast = redisClient
+    ? redisPollBroadcast(redisClient, `${config.redis?.keyPrefix ?? 'cc-proxy'}:polls`, (key, id) => held.replacedElsewhere(key, id))
+    : null;
   const upstream = new UpstreamClient();
   let draining = false;
   let inFlight = 0;
@@ -461,10 +465,12 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
     let displacedFor: DisplaceReason | undefined;
     if (route.longPoll) {
       // Without a token the poll is keyed by address: one held per address (the contact center refuses it anyway).
-      slot.poll = held.hold(`${operation} ${who.token ?? `address ${who.address}`}`, (reason) => {
+      const key = `${operation} ${who.token ?? `address ${who.address}`}`;
+      slot.poll = held.hold(key, (reason) => {
         displacedFor = reason;
         slot.displaced.abort();
       });
+      if (slot.poll) broadcast?.announce(key, slot.poll.id);
       if (!slot.poll) {
         sendJson(res, 503, 'CC_PROXY.BUSY', 'The proxy holds as many waiting requests as it may; try again shortly.', {
           ...cors,
@@ -563,6 +569,7 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
         onIdle = null;
       }
       upstream.close();
+      await broadcast?.close();
       await ownRedis?.close();
     },
     get heldPolls(): number {

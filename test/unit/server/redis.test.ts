@@ -9,6 +9,7 @@ import type { ProxyOptions } from '../../../src/server/options.ts';
 import { createSimulator } from '../../../src/simulator/index.ts';
 import { APP_KEY, APP_SECRET, send, startUpstream, until, Visitor, type Upstream } from './helpers.ts';
 import { useProxyHarness } from './harness.ts';
+import { startHoldingUpstream } from './holding-upstream.ts';
 import { findRedisServer, REDIS_MISSING_MESSAGE, startRedisServer, type RedisServer } from './redis-server.ts';
 
 const harness = useProxyHarness();
@@ -100,6 +101,34 @@ describe.skipIf(!binary)('limits in Redis (a real redis-server)', () => {
     // The proxy closes the connection it opened, and leaves the application's open.
     await b.proxy.close(0);
     expect(client.isOpen).toBe(true);
+  });
+
+  it('replaces a poll held by another process when a newer poll of its token reaches this one', async () => {
+    // A contact center that holds each poll its full 5 s: only the proxies can end the older one early.
+    const up = await startHoldingUpstream(5000);
+    harness.cleanups.push(up.close);
+    const redisOptions = { url: redis.url, keyPrefix: `test-${++prefixCounter}` };
+    const a = await proxyProcess(up, { redis: redisOptions });
+    const b = await proxyProcess(up, { redis: redisOptions });
+    // The subscriptions are made beside the first connection; give them a moment.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const onA = new Visitor(a.api, 'moved');
+    await onA.applyToken();
+    harness.logSecrets.push(onA.token);
+
+    const stale = onA.poll();
+    await until(() => up.polls === 1);
+    // The reloaded tab's poll lands on the other process.
+    const onB = new Visitor(b.api, 'moved');
+    onB.token = onA.token;
+    const started = Date.now();
+    const fresh = onB.poll();
+    const replaced = await stale;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(replaced.json).toEqual({ resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [] });
+    await until(() => up.polls === 2);
+    up.deliver('found you');
+    expect(((await fresh).json?.downlinkMessages as Array<{ content: string }>).map((m) => m.content)).toEqual(['found you']);
   });
 
   it('keeps limiting in memory while Redis is down, and says so once', async () => {
