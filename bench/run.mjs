@@ -11,6 +11,7 @@ import { measureSize } from './size.mjs';
 import { launchBrowser, benchStartup, benchTranscript, benchNetwork, benchLatency } from './browser.mjs';
 import { startBenchServer } from './server.mjs';
 import { renderTable } from './table.mjs';
+import { benchProxy, renderProxyTable } from './proxy.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const OUT = resolve('test/bench-results/latest.json');
@@ -70,6 +71,8 @@ try {
 } finally {
   await browser.close();
 }
+step('7. proxy: one process holding 1,000 long polls (bench/proxy.mjs)');
+const proxy = await benchProxy({ samples: QUICK ? 100 : 300, log: (text) => step(`   ${text}`) });
 
 const results = {
   date: new Date().toISOString(),
@@ -82,6 +85,7 @@ const results = {
   network,
   herd,
   latency,
+  proxy,
 };
 results.notes = [
   'Size: gzip level 9; contributors are each module of the unminified ES chunk minified and gzipped alone (an estimate, as in scripts/size.mjs); Lit measured alone from a bundle of what the widget imports.',
@@ -97,4 +101,5 @@ results.table = table.rows;
 mkdirSync('test/bench-results', { recursive: true });
 writeFileSync(OUT, JSON.stringify(results, null, 2));
 console.log(`\n${table.text}\n`);
+console.log(`${renderProxyTable(proxy)}\n`);
 console.log(`Figures written to ${OUT} (${results.benchSeconds.toFixed(0)} s in all, build included).`);
