@@ -110,6 +110,8 @@ export class ChatSession implements ReactiveController {
   lastError: CcApiError | null = null;
   /** Why the conversation ended, when known (null otherwise, and while it is live). */
   endReason: EndReason | null = null;
+  /** Names this conversation (set when CONNECT goes through; kept across reloads and shared with other tabs). */
+  conversationId = '';
   transcript: Transcript;
   /**
    * How far the visitor's clock runs ahead of the server's (ms), estimated as the smallest
@@ -311,6 +313,7 @@ export class ChatSession implements ReactiveController {
     this.queue = null;
     this.lastError = null;
     this.endReason = null;
+    this.conversationId = saved?.conversation ?? '';
     this.#phase = saved?.phase ?? 'idle';
     if (!saved) {
       this.#setState('idle');
@@ -476,6 +479,7 @@ export class ChatSession implements ReactiveController {
     this.queue = null;
     this.lastError = null;
     this.endReason = null;
+    this.conversationId = '';
     this.#setState('idle');
   }
 
@@ -535,6 +539,7 @@ export class ChatSession implements ReactiveController {
     this.#phase = 'connected';
     this.lastError = null;
     this.#fresh = true;
+    this.conversationId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     this.#setState('connected');
     this.#persist();
     this.#follow();
@@ -737,6 +742,7 @@ export class ChatSession implements ReactiveController {
         if (this.#client) this.#client = this.#clientLoad = null;
       }
       if (typeof status.unread === 'number') this.#listener.unread(status.unread);
+      if (typeof status.conversation === 'string' && !this.conversationId) this.conversationId = status.conversation;
     }
     if (status.mode === 'robot' || status.mode === 'queued' || status.mode === 'agent') this.#setMode(status.mode);
     this.queue = status.mode === 'queued' ? status.queue : null;
@@ -772,7 +778,9 @@ export class ChatSession implements ReactiveController {
       state: this.state,
       mode: this.mode,
       queue: this.queue,
-      ...(full ? { entries: this.transcript.toJSON(), token: this.#token, unread: this.unread } : {}),
+      ...(full
+        ? { entries: this.transcript.toJSON(), token: this.#token, unread: this.unread, conversation: this.conversationId }
+        : {}),
     });
   }
 
@@ -913,6 +921,7 @@ export class ChatSession implements ReactiveController {
       mode: this.mode,
       entries: this.transcript.toJSON(),
       inFlight: [...this.#inFlight],
+      conversation: this.conversationId,
       unread: this.unread,
     };
     saveSession(this.#storageKey, saved);

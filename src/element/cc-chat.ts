@@ -512,6 +512,8 @@ export class CcChat extends LitElement {
       isOpen: () => el.open,
       send: (text) => el.send(text),
       show: () => el.show(),
+      dispatch: (event) => void el.dispatchEvent(event),
+      api: loadApiPart,
       closeAndReturnFocus: () => el.closeAndReturnFocus(),
       callBar: () => (el.open ? (el.call?.renderBar(false) ?? nothing) : nothing),
       callButton: () => (el.call && el.callButtonShown ? el.call.renderButton() : nothing),

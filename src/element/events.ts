@@ -54,6 +54,17 @@ export interface CcCallStatusDetail {
   gateway: CallGateway | null;
 }
 
+/** The visitor's answer to the satisfaction survey, as sent with saveSatisfaction. */
+export interface CcSurveyDetail {
+  /** The tenant's level key: "1" (very dissatisfied) … "5" (very satisfied). */
+  evaluation: string;
+  comment: string;
+  /** 0–9 when the tenant asks it (NPS). */
+  npsScore?: number;
+  /** 1 yes / 2 no when the tenant asks whether the problem was solved (FCR). */
+  fcrValue?: 1 | 2;
+}
+
 export interface CcChatEventMap {
   'cc-message': CustomEvent<CcMessageDetail>;
   'cc-message-sent': CustomEvent<CcMessageSentDetail>;
@@ -63,6 +74,7 @@ export interface CcChatEventMap {
   'cc-unread-change': CustomEvent<CcUnreadChangeDetail>;
   'cc-error': CustomEvent<CcErrorDetail>;
   'cc-call-status': CustomEvent<CcCallStatusDetail>;
+  'cc-survey': CustomEvent<CcSurveyDetail>;
 }
 
 export function ccEvent<K extends keyof CcChatEventMap>(

@@ -90,6 +90,19 @@ export interface CcStrings {
   suggestedQuestions: string;
   messageTooLong: (maxCharacters: number) => string;
   newMessages: string;
+  /** The satisfaction survey after a conversation with an agent (the levels' names are the tenant's own). */
+  surveyTitle: string;
+  surveyRating: string;
+  surveyChooseRating: string;
+  surveyNps: string;
+  surveyFcr: string;
+  surveyYes: string;
+  surveyNo: string;
+  surveyComment: string;
+  surveySubmit: string;
+  surveySkip: string;
+  surveyThanks: string;
+  surveyFailed: string;
   /** Accessible name of the header's call button, for `call-media` audio or video. */
   startCall: (media: 'audio' | 'video') => string;
   hangUp: string;
@@ -265,7 +278,19 @@ export type PanelStringKey =
   | 'openCard'
   | 'fileSize'
   | 'messageTooLong'
-  | 'newMessages';
+  | 'newMessages'
+  | 'surveyTitle'
+  | 'surveyRating'
+  | 'surveyChooseRating'
+  | 'surveyNps'
+  | 'surveyFcr'
+  | 'surveyYes'
+  | 'surveyNo'
+  | 'surveyComment'
+  | 'surveySubmit'
+  | 'surveySkip'
+  | 'surveyThanks'
+  | 'surveyFailed';
 
 export type PanelStrings = Pick<CcStrings, PanelStringKey>;
 

@@ -48,6 +48,7 @@ test('the IIFE, loaded twice, runs a whole conversation under a strict CSP', asy
   await w.input.press('Enter');
   await expect(w.messages('CUSTOMER')).toHaveAttribute('data-status', 'sent');
   await w.button('end-button').click();
+  await w.button('survey-skip').click(); // the survey of an agent's conversation, from the API part's calls
   await expect(w.button('new-button')).toBeVisible();
   // The panel is styled (constructed stylesheets pass the CSP): it is a positioned, sized box.
   const box = await w.panel.boundingBox();

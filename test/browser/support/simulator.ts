@@ -23,5 +23,5 @@ export function startSimulator(): Promise<unknown> {
 export function resetSimulator(): void {
   worker.resetHandlers();
   sim.reset();
-  sim.configure({ ...testOptions, agentAutoReply: true, callScenario: 'connect', queueLength: 3 });
+  sim.configure({ ...testOptions, agentAutoReply: true, callScenario: 'connect', queueLength: 3, surveyType: 'WEB', surveyQuestions: [] });
 }
