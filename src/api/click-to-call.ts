@@ -17,6 +17,10 @@ export function createClickToCall(
       method: 'POST',
       path: '/v1/createClickToCall',
       body: { channel: 'WEB', mediaAbility: media === 'video' ? '1' : '0' },
+      results: {
+        '7': 'this channel does not support click-to-call',
+        '13': 'the call could not be set up (no agents available, or the connection failed)',
+      },
     },
     o.signal,
   );
@@ -49,6 +53,7 @@ export function dropClickToCall(
       path: '/v1/dropClickToCall',
       body: { channel: 'WEB' },
       keepalive: o.keepalive,
+      results: { '13': 'the call could not be ended on the server' },
     },
     o.signal,
   );

@@ -85,6 +85,8 @@ export interface ApiCall<T> {
   /** Sent without a ccmessaging-token (applyToken only). */
   withoutChatToken?: boolean;
   keepalive?: boolean | undefined;
+  /** Plain sentences for this operation's documented result codes (the client knows those of its own methods). */
+  results?: Record<string, string>;
   /** Reads the answer's body; without it the call resolves with the result envelope (resultCode, resultDesc). */
   parse?: (body: unknown) => T;
 }
@@ -315,7 +317,9 @@ export class CcMessagingClient {
 
       const body = readJson(operation, url, answer);
       const envelope = parseEnvelope(body, operation);
-      if (envelope.resultCode !== '0') throw resultError(operation, envelope, (text) => this.#redact(text));
+      if (envelope.resultCode !== '0') {
+        throw resultError(operation, envelope, (text) => this.#redact(text), call.results);
+      }
       // Without a parser, the envelope is the whole result.
       return call.parse ? call.parse(body) : (envelope as T);
     }

@@ -2,6 +2,7 @@
 // documents disagree or are open (unknown enum values pass through; numbers and numeric strings are
 // interchangeable; null and a missing key mean the same), strict about structure (an object where
 // text is expected, a list that is not an array): those throw a `parse` CcApiError naming the field.
+// Downlink messages are read more leniently still, one by one, so one unreadable message loses no other.
 
 import { CcApiError } from './errors';
 import type {
@@ -41,18 +42,41 @@ export function parseApplyToken(body: unknown): string {
 }
 
 export function parsePoll(body: unknown): PollResult {
-  const r = ObjectReader.root(body, 'poll');
-  return { ...readEnvelope(r), messages: r.objects('downlinkMessages').map(readDownlinkMessage) };
+  return readBatch(body, 'poll', 'downlinkMessages');
 }
 
 export function parseHistory(body: unknown): HistoryResult {
-  const r = ObjectReader.root(body, 'queryHistoryChatMessage');
-  return { ...readEnvelope(r), messages: r.objects('messageList').map(readDownlinkMessage) };
+  return readBatch(body, 'queryHistoryChatMessage', 'messageList');
 }
 
-/** One downlink message; exported for the push relay and for tests. */
+/**
+ * An answer carrying messages under `key`. It is a parse error as a whole only when it is not such an answer
+ * (neither a result code nor the list) or the list cannot hold messages; a message that cannot be read is
+ * skipped alone, reported in `skipped`, and the rest of the batch is delivered.
+ */
+function readBatch(body: unknown, operation: string, key: string): PollResult {
+  const r = ObjectReader.root(body, operation);
+  if (!r.has(key) && !r.has('resultCode') && !r.has('returnCode')) throw r.fail(key, 'a list of messages');
+  const messages: DownlinkMessage[] = [];
+  const skipped: CcApiError[] = [];
+  for (const { value, path } of r.array(key)) {
+    try {
+      messages.push(parseDownlinkMessage(value, path, operation));
+    } catch (error) {
+      if (!(error instanceof CcApiError)) throw error;
+      skipped.push(error);
+    }
+  }
+  return { ...readEnvelope(r), messages, skipped };
+}
+
+/**
+ * One downlink message; exported for the push relay and for tests. Its optional fields are read leniently, as
+ * the vendor's tables allow (numbers as strings, flags as text); a field of any other shape counts as missing.
+ * Only an item that is not an object, or a content that is structured where text is expected, is a parse error.
+ */
 export function parseDownlinkMessage(value: unknown, path = 'message', operation = 'poll'): DownlinkMessage {
-  return readDownlinkMessage(ObjectReader.at(value, path, operation));
+  return readDownlinkMessage(ObjectReader.at(value, path, operation, true));
 }
 
 function readDownlinkMessage(r: ObjectReader): DownlinkMessage {
@@ -68,7 +92,7 @@ function readDownlinkMessage(r: ObjectReader): DownlinkMessage {
     sourceType: r.stringOr('sourceType', ''),
     senderNickname: r.string('senderNickname'),
     senderAvatar: r.string('senderAvatar'),
-    simQuestions: r.strings('simQuestions'),
+    simQuestions: readSuggestions(r),
     messageCode: r.string('messageCode'),
     callId: r.string('callId'),
     contentType: r.string('contentType'),
@@ -80,10 +104,29 @@ function readDownlinkMessage(r: ObjectReader): DownlinkMessage {
   };
 }
 
-/** Text as sent. A READ receipt's content is documented as an array of messageIds: kept as a JSON string. */
+/**
+ * Text as sent. A READ receipt's content is documented as an array of messageIds: kept as a JSON string. Any
+ * other structured content cannot be shown: the message is unreadable.
+ */
 function readContent(r: ObjectReader, controlType: string): string {
-  if (controlType === 'READ' && Array.isArray(r.raw('content'))) return JSON.stringify(r.strings('content'));
+  const raw = r.raw('content');
+  if (controlType === 'READ' && Array.isArray(raw)) return JSON.stringify(r.strings('content'));
+  if (typeof raw === 'object' && raw) throw r.fail('content', 'text');
   return r.stringOr('content', '');
+}
+
+/**
+ * Robot suggestions: an array, or a string holding a JSON array (its items); other text is one suggestion; any
+ * other shape (a number, an object, or text holding one) gives none.
+ */
+function readSuggestions(r: ObjectReader): string[] {
+  const raw = r.raw('simQuestions');
+  try {
+    return r.strings('simQuestions');
+  } catch {
+    // Neither an array nor text holding one (strings() drops items of other shapes).
+    return typeof raw === 'string' ? [raw.trim()] : [];
+  }
 }
 
 export function parseQueueInfo(body: unknown): QueueInfo {
@@ -153,7 +196,10 @@ export function parseAccessToken(body: unknown): AccessToken {
   return expiresIn === null ? { accessToken: accessToken.trim() } : { accessToken: accessToken.trim(), expiresIn };
 }
 
-/** Plain sentences for the documented result codes (§7 of the reference), by operation. */
+/**
+ * Plain sentences for the documented result codes (§7 of the reference), by operation. The operations kept in
+ * modules of their own (click-to-call.ts, satisfaction.ts) bring theirs with the call (`ApiCall.results`).
+ */
 const RESULT_MESSAGES: Record<string, Record<string, string>> = {
   '*': {
     '12': "the contact center is outside its agents' working hours",
@@ -178,29 +224,26 @@ const RESULT_MESSAGES: Record<string, Record<string, string>> = {
     '160022': 'the chat was moved to the voice menu (IVR)',
   },
   queryHistoryChatMessage: { '1': 'the server could not load the chat history' },
-  createClickToCall: {
-    '7': 'this channel does not support click-to-call',
-    '13': 'the call could not be set up (no agents available, or the connection failed)',
-  },
-  dropClickToCall: { '13': 'the call could not be ended on the server' },
-  getSatisfactionSurveyMode: { '13': 'the server could not load the satisfaction survey settings' },
-  saveSatisfaction: { '13': 'the server could not find the call to rate, or could not save the rating' },
 };
 
 /**
  * A `result` error for an HTTP 200 answer whose resultCode is not "0". `redact` removes secrets from
- * server text before it goes into the message.
+ * server text before it goes into the message; `messages` are the operation's own sentences by result code,
+ * for an operation without an entry in the table above.
  */
 export function resultError(
   operation: string,
   envelope: ResultEnvelope,
   redact: (text: string) => string = (text) => text,
+  messages: Record<string, string> | undefined = Object.hasOwn(RESULT_MESSAGES, operation)
+    ? RESULT_MESSAGES[operation]
+    : undefined,
 ): CcApiError {
   const code = envelope.resultCode;
   const desc = redact(envelope.resultDesc);
   // Own properties only: the code is server text ("constructor" must not find Object's).
   const own = (table: Record<string, string> | undefined) => (table && Object.hasOwn(table, code) ? table[code] : undefined);
-  const plain = own(Object.hasOwn(RESULT_MESSAGES, operation) ? RESULT_MESSAGES[operation] : undefined) ?? own(RESULT_MESSAGES['*']);
+  const plain = own(messages) ?? own(RESULT_MESSAGES['*']);
   const detail = plain ?? (desc ? `the server said "${desc}"` : 'the server gave no reason');
   return new CcApiError({
     kind: 'result',

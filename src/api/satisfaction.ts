@@ -17,6 +17,7 @@ export function getSatisfactionSurveyMode(
       path: '/getsatisfactionsurveymode',
       body: o.language ? { language: o.language } : {},
       parse: parseSurveyMode,
+      results: { '13': 'the server could not load the satisfaction survey settings' },
     },
     o.signal,
   );
@@ -38,5 +39,13 @@ export function saveSatisfaction(
   };
   if (input.npsScore !== undefined) body.npsScore = input.npsScore;
   if (input.fcrValue !== undefined) body.fcrValue = input.fcrValue;
-  return client.request({ operation: 'saveSatisfaction', method: 'POST', body }, o.signal);
+  return client.request(
+    {
+      operation: 'saveSatisfaction',
+      method: 'POST',
+      body,
+      results: { '13': 'the server could not find the call to rate, or could not save the rating' },
+    },
+    o.signal,
+  );
 }

@@ -2,6 +2,8 @@
 // validation. Field names follow the vendor's. Enumerations are open: a value the client does not
 // know comes through as the string the server sent (`KnownX | (string & {})` keeps autocompletion).
 
+import type { CcApiError } from './errors';
+
 type Open<T extends string> = T | (string & {});
 
 export type SourceType = Open<'ROBOT' | 'AGENT' | 'SYSTEM' | 'CUSTOMER' | 'USER'>;
@@ -60,7 +62,13 @@ export interface ResultEnvelope {
 }
 
 export interface PollResult extends ResultEnvelope {
+  /** The readable messages of the batch, in the order sent. */
   messages: DownlinkMessage[];
+  /**
+   * The messages that could not be read, each a `parse` error (not fatal) whose `field` names its path, e.g.
+   * `downlinkMessages[2].content`. The server has handed them over: they are gone unless history has them.
+   */
+  skipped: CcApiError[];
 }
 
 export interface QueueInfo extends ResultEnvelope {
@@ -78,6 +86,8 @@ export type HistoryMessage = DownlinkMessage;
 
 export interface HistoryResult extends ResultEnvelope {
   messages: HistoryMessage[];
+  /** As for poll: the unreadable messages, each a `parse` error naming its path (`messageList[i]…`). */
+  skipped: CcApiError[];
 }
 
 export interface ClickToCallSupport extends ResultEnvelope {

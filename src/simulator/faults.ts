@@ -2,13 +2,24 @@
 
 import { HttpResponse } from 'msw';
 
-export type FaultKind = 'status' | 'hang' | 'delay' | 'malformed' | 'html' | 'repeat' | 'reorder';
+export type FaultKind =
+  | 'status'
+  | 'hang'
+  | 'delay'
+  | 'malformed'
+  | 'html'
+  | 'repeat'
+  | 'reorder'
+  | 'truncate'
+  | 'cut'
+  | 'lost'
+  | 'notpoll';
 
 export interface Fault {
   kind: FaultKind;
   /** How many matching responses it applies to; default 1. */
   count?: number;
-  /** Operation name to match; default any API operation ('repeat' and 'reorder' only ever apply to poll). */
+  /** Operation name to match; default any API operation (the poll kinds only ever apply to poll). */
   on?: string;
   /** Only the requests of this visitor (the token's user, or applyToken's userId); default anyone's. */
   userId?: string;
@@ -35,13 +46,37 @@ export const OPERATIONS = [
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
-const KINDS: readonly FaultKind[] = ['status', 'hang', 'delay', 'malformed', 'html', 'repeat', 'reorder'];
-/** Kinds that change what a poll delivers rather than the response itself. */
-const POLL_KINDS: readonly FaultKind[] = ['repeat', 'reorder'];
+const KINDS: readonly FaultKind[] = [
+  'status',
+  'hang',
+  'delay',
+  'malformed',
+  'html',
+  'repeat',
+  'reorder',
+  'truncate',
+  'cut',
+  'lost',
+  'notpoll',
+];
+/**
+ * Kinds that break a poll answer after the server has handed its messages over (they count as delivered):
+ * - `truncate`: a 200 whose JSON body is cut partway (a prefix of the real answer);
+ * - `cut`: the answer starts (status, headers, part of the body), then the connection fails mid-body;
+ * - `lost`: the answer never arrives: a network error (over HTTP the socket is destroyed with nothing written);
+ * - `notpoll`: a 200 JSON that is not a poll answer ({@link NOT_POLL_BODY}).
+ */
+export const BROKEN_POLL_KINDS: readonly FaultKind[] = ['truncate', 'cut', 'lost', 'notpoll'];
+/** Kinds that apply to poll only: those that change what a poll delivers, and the broken poll answers. */
+const POLL_KINDS: readonly FaultKind[] = ['repeat', 'reorder', ...BROKEN_POLL_KINDS];
 
 export const MALFORMED_BODY = '{"resultCode":"0",';
 export const HTML_BODY = '<html><body><h1>502 Bad Gateway</h1></body></html>';
 export const DEFAULT_DELAY_MS = 1000;
+/** What a 'notpoll' fault answers: JSON, status 200, but no poll answer (no result code, no messages). */
+export const NOT_POLL_BODY = { message: 'ok' };
+/** How long a 'cut' answer stays open after its first part before the connection fails. */
+export const CUT_AFTER_MS = 50;
 
 interface ActiveFault {
   fault: Fault;
@@ -126,5 +161,61 @@ export function htmlResponse(fault: Fault, headers: Record<string, string>): Res
   return new HttpResponse(HTML_BODY, {
     status: fault.status ?? 502,
     headers: { ...headers, 'Content-Type': 'text/html' },
+  });
+}
+
+/** Where a broken answer cuts its body: halfway, so it is a proper prefix (never valid JSON) and not empty. */
+export function cutPoint(length: number): number {
+  return Math.max(1, Math.floor(length / 2));
+}
+
+/**
+ * The answer of a broken-poll fault, given the JSON text of the real answer (whose messages are already taken).
+ * `destroy` ends the client's connection when the simulator serves real HTTP (http.ts); in a service worker or
+ * in-process there is no connection, and the Response alone breaks the answer.
+ */
+export function brokenPollResponse(
+  kind: FaultKind,
+  body: string,
+  headers: Record<string, string>,
+  destroy: (() => void) | undefined,
+): Response {
+  const jsonHeaders = { ...headers, 'Content-Type': 'application/json;charset=UTF-8' };
+  switch (kind) {
+    case 'truncate':
+      return new HttpResponse(body.slice(0, cutPoint(body.length)), { status: 200, headers: jsonHeaders });
+    case 'notpoll':
+      return HttpResponse.json(NOT_POLL_BODY, { status: 200, headers });
+    case 'cut':
+      return new HttpResponse(cutStream(body, destroy), { status: 200, headers: jsonHeaders });
+    default:
+      // 'lost'. Over HTTP the socket goes with nothing written, and the Response goes nowhere (a network-error
+      // Response, status 0, would make the middleware throw); in a service worker or in-process it is the fault.
+      if (!destroy) return HttpResponse.error();
+      destroy();
+      return new HttpResponse(null, { status: 204 });
+  }
+}
+
+/** The first half of `body`, then (after CUT_AFTER_MS, so that half reaches the client) a failing stream. */
+function cutStream(body: string, destroy: (() => void) | undefined): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(body);
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(bytes.slice(0, cutPoint(bytes.length)));
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, CUT_AFTER_MS));
+      if (destroy) {
+        // Over HTTP a stream error would leave the response open (and nobody listens to it): the connection goes.
+        destroy();
+        controller.close();
+      } else {
+        controller.error(new TypeError('simulated fault: the connection failed mid-body'));
+      }
+    },
   });
 }

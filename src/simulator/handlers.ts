@@ -12,12 +12,16 @@ import {
   takeCallEvent,
 } from './click-to-call';
 import { chatState, handleSend, invalidSendField, queueInfo, queuePosition, type SendBody } from './conversation';
+import { onTheWire } from './vendor-shapes';
 import {
+  BROKEN_POLL_KINDS,
+  brokenPollResponse,
   DEFAULT_DELAY_MS,
   FaultQueue,
   htmlResponse, malformedResponse, statusResponse, type Fault, type Operation } from './faults';
 import {
   CONNECTION_HEADER,
+  connectionDestroyers,
   connectionSignals,
   type SimState,
   type TokenRecord,
@@ -216,11 +220,17 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
             if (signal.aborted) return json({ status: 503, body: errorBody('SIM.ABORTED', 'aborted') });
             break;
           default:
-            break; // repeat / reorder: poll reads ctx.fault
+            break; // repeat / reorder: poll reads ctx.fault; the broken answers come after it
         }
       }
 
       const result = await op({ request, url, body, user, token, signal, fault });
+      if (fault && BROKEN_POLL_KINDS.includes(fault.kind)) {
+        // The messages are taken (delivered, as the real server hands them over); then the answer breaks.
+        const connection = request.headers.get(CONNECTION_HEADER);
+        const destroy = connection ? connectionDestroyers.get(connection) : undefined;
+        return brokenPollResponse(fault.kind, JSON.stringify(result.body), cors, destroy);
+      }
       const extra: Record<string, string> = {};
       if (token && state.tokens.get(token.token) === token && (result.status ?? 200) === 200) {
         const renewed = state.renewalFor(token);
@@ -256,7 +266,13 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     };
     const messages = (await state.hold(user, signal, take, () => state.nextDeliverAt(user))) ?? [];
     if (fault?.kind === 'reorder') messages.sort((a, b) => b.timestamp - a.timestamp);
-    return { body: { resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: messages } };
+    return {
+      body: {
+        resultCode: '0',
+        resultDesc: 'query user messages success.',
+        downlinkMessages: messages.map((m) => onTheWire(m)),
+      },
+    };
   });
 
   const queryQueueInfo: Op = withUser(({ body, user }) => {
@@ -279,7 +295,7 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     const limit = Number(str(body, 'limit') ?? NaN);
     const stop = list.length - offset;
     list = list.slice(Number.isFinite(limit) && limit > 0 ? Math.max(0, stop - limit) : 0, Math.max(0, stop));
-    return { body: { resultCode: '0', resultDesc: 'success', messageList: list } };
+    return { body: { resultCode: '0', resultDesc: 'success', messageList: list.map((m) => onTheWire(m, true)) } };
   });
 
   const checkSupport: Op = () => ({ body: clickToCallSupport(state.options.callScenario) });

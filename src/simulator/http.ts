@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { createMiddleware } from '@mswjs/http-middleware';
 import { createSimulator, type Simulator } from './index';
-import { CONNECTION_HEADER, connectionSignals } from './state';
+import { CONNECTION_HEADER, connectionDestroyers, connectionSignals } from './state';
 
 export type NextFunction = (error?: unknown) => void;
 export type SimulatorMiddleware = (req: IncomingMessage, res: ServerResponse, next: NextFunction) => void;
@@ -58,14 +58,21 @@ export function createSimulatorMiddleware(sim: Simulator): SimulatorMiddleware {
     const id = `${++connectionCounter}`;
     const controller = new AbortController();
     connectionSignals.set(id, controller.signal);
+    connectionDestroyers.set(id, () => res.destroy());
     req.headers[CONNECTION_HEADER] = id;
     res.on('close', () => {
       connectionSignals.delete(id);
+      connectionDestroyers.delete(id);
       controller.abort();
     });
     // Writing an answer after the client left must not crash the server.
     res.on('error', () => {});
-    void mswMiddleware(req as never, res as never, next);
+    // A fault that destroyed the connection leaves MSW failing to write its answer (a network-error Response
+    // has status 0): nothing is left to answer, so that failure goes nowhere.
+    const nextUnlessGone: NextFunction = (error) => {
+      if (!res.destroyed) next(error);
+    };
+    void mswMiddleware(req as never, res as never, nextUnlessGone);
   };
 }
 

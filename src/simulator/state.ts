@@ -87,6 +87,8 @@ export const RENEWAL_GRACE_MS = 30_000;
  */
 export const CONNECTION_HEADER = 'x-cc-sim-connection';
 export const connectionSignals = new Map<string, AbortSignal>();
+/** By the same id: ends the client's connection at once (the faults that break an answer mid-way, over HTTP). */
+export const connectionDestroyers = new Map<string, () => void>();
 
 export function randomToken(bytes = 24): string {
   const data = new Uint8Array(bytes);

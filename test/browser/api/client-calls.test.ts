@@ -230,7 +230,7 @@ describe('poll', () => {
     const started = performance.now();
     const result = await client.poll();
     expect(performance.now() - started).toBeGreaterThanOrEqual(1100);
-    expect(result).toEqual({ resultCode: '0', resultDesc: 'query user messages success.', messages: [] });
+    expect(result).toEqual({ resultCode: '0', resultDesc: 'query user messages success.', messages: [], skipped: [] });
   });
 
   it('delivers the queue and agent messages after TRANS2AGENT, in order', async () => {
@@ -340,7 +340,7 @@ describe('queryHistoryChatMessage', () => {
       offset: '0',
       channel: 'WEB',
     });
-    expect(history).toEqual({ resultCode: '0', resultDesc: 'success', messages: [] });
+    expect(history).toEqual({ resultCode: '0', resultDesc: 'success', messages: [], skipped: [] });
   });
 });
 

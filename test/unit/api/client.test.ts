@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { CcApiError, CcMessagingClient, type CcClientOptions } from '../../../src/api/index';
 import { createClickToCall, dropClickToCall, getClickToCallEvents } from '../../../src/api/click-to-call';
 import { getSatisfactionSurveyMode, saveSatisfaction } from '../../../src/api/satisfaction';
+import { SEED_002_POLL_TEXT, VENDOR_TABLE_POLL, VENDOR_TABLE_READ } from '../../fixtures/downlink';
 
 const BASE = 'http://cc.test';
 const API = `${BASE}/apiaccess/ccmessaging`;
@@ -150,7 +151,7 @@ describe('requests as documented (proxy mode)', () => {
   it('poll: GET with receiverId and channel, and lazily applies for a token first', async () => {
     server.use(applyTokens(TOKEN), pollOk);
     const result = await client().poll();
-    expect(result).toEqual({ resultCode: '0', resultDesc: 'ok', messages: [] });
+    expect(result).toEqual({ resultCode: '0', resultDesc: 'ok', messages: [], skipped: [] });
     expect(seen.map((s) => `${s.method} ${s.path}`)).toEqual([
       'POST /apiaccess/ccmessaging/applyToken',
       'GET /apiaccess/ccmessaging/poll',
@@ -650,17 +651,45 @@ describe('errors', () => {
     expect(cut.message).toMatch(/not valid JSON/);
   });
 
-  it('parse: a wrong field type names the field path', async () => {
+  it('parse: an unreadable message is skipped alone, naming its field path; a list of no shape fails', async () => {
     server.use(
       on('get', '/poll', () =>
-        ok({ downlinkMessages: [{ timestamp: 1 }, { timestamp: '2' }, { timestamp: { at: 3 } }] }),
+        ok({
+          downlinkMessages: [
+            { content: 'one', timestamp: 1 },
+            { content: 'two', timestamp: { at: 2 } },
+            { content: { text: 'three' } },
+            { content: 'four', timestamp: '4' },
+          ],
+        }),
       ),
     );
-    const error = await failure(client({ token: TOKEN }).poll());
-    expect(error).toMatchObject({ kind: 'parse', field: 'downlinkMessages[2].timestamp', operation: 'poll' });
+    const result = await client({ token: TOKEN }).poll();
+    expect(result.messages.map((m) => [m.content, m.timestamp])).toEqual([
+      ['one', 1],
+      ['two', 0],
+      ['four', 4],
+    ]);
+    expect(result.skipped).toHaveLength(1);
+    expect(result.skipped[0]).toMatchObject({ kind: 'parse', field: 'downlinkMessages[2].content', operation: 'poll' });
 
-    server.use(on('get', '/poll', () => ok({ downlinkMessages: { length: 1 } })));
-    expect((await failure(client({ token: TOKEN }).poll())).field).toBe('downlinkMessages');
+    server.use(on('get', '/poll', () => ok({ downlinkMessages: 17 })));
+    expect(await failure(client({ token: TOKEN }).poll())).toMatchObject({ kind: 'parse', field: 'downlinkMessages' });
+    server.use(on('get', '/poll', () => HttpResponse.json({ message: 'ok' })));
+    expect(await failure(client({ token: TOKEN }).poll())).toMatchObject({ kind: 'parse', field: 'downlinkMessages' });
+  });
+
+  it('delivers the seed 002 answer, served verbatim, and the vendor table shapes', async () => {
+    server.use(on('get', '/poll', () => new HttpResponse(SEED_002_POLL_TEXT, { headers: { 'Content-Type': 'application/json' } })));
+    const seed = await client({ token: TOKEN }).poll();
+    expect(seed.messages.map((m) => m.content)).toEqual(['Welcome,welcome', 'Transfer to manual labor', 'Connected Agent']);
+    expect(seed.skipped).toEqual([]);
+
+    server.use(on('get', '/poll', () => HttpResponse.json(VENDOR_TABLE_POLL)));
+    const vendor = await client({ token: TOKEN }).poll();
+    expect(vendor.skipped).toEqual([]);
+    expect(vendor.messages).toHaveLength(VENDOR_TABLE_READ.length);
+    VENDOR_TABLE_READ.forEach((expected, i) => expect(vendor.messages[i]).toMatchObject(expected));
   });
 
   it('tolerates unknown enum values and numeric strings in a real round trip', async () => {
@@ -696,7 +725,7 @@ describe('secrets stay out of messages', () => {
       [() => new HttpResponse(null, { status: 403 }), () => direct().poll()],
       [() => HttpResponse.text(`<html>${TOKEN} ${ACCESS}</html>`), () => direct().poll()],
       [() => HttpResponse.text(`{"t":"${TOKEN}",`), () => direct().poll()],
-      [() => ok({ downlinkMessages: [{ content: { token: TOKEN } }] }), () => direct().poll()],
+      [() => ok({ downlinkMessages: `[{"content": "${TOKEN}"` }), () => direct().poll()],
       [() => HttpResponse.json({ resultCode: '99', resultDesc: `bad ${TOKEN} / ${APP_KEY} / ${ACCESS}` }), () => direct().poll()],
     ];
     for (const [reply, run] of scenarios) {
@@ -710,6 +739,12 @@ describe('secrets stay out of messages', () => {
         expect(error.resultDesc ?? '').not.toContain(secret);
       }
     }
+    const skipped = await (async () => {
+      server.use(applyTokens(TOKEN2), on('get', '/poll', () => ok({ downlinkMessages: [{ content: { token: TOKEN } }] })));
+      return (await direct().poll()).skipped;
+    })();
+    expect(skipped.map((e) => e.kind)).toEqual(['parse']);
+    expect(skipped[0]?.message).not.toContain(TOKEN);
     expect(errors[7]?.message).toBe('poll failed: the server said "bad [redacted] / [redacted] / [redacted]" (result code 99).');
   });
 });

@@ -13,6 +13,7 @@ import {
   parseSurveyMode,
   resultError,
 } from '../../../src/api/parse';
+import { SEED_002_POLL_TEXT, VENDOR_TABLE_POLL, VENDOR_TABLE_READ } from '../../fixtures/downlink';
 
 function parseErrorOf(fn: () => unknown): CcApiError {
   try {
@@ -93,6 +94,27 @@ describe('parsePoll', () => {
     expect(result.messages[1]).toMatchObject({ sourceType: 'SYSTEM', senderAvatar: null, content: 'Connected Agent' });
   });
 
+  it('reads the seed 002 answer verbatim: all three messages, none skipped', () => {
+    const result = parsePoll(JSON.parse(SEED_002_POLL_TEXT));
+    expect(result.skipped).toEqual([]);
+    expect(result.messages.map((m) => [m.sourceType, m.content, m.timestamp])).toEqual([
+      ['ROBOT', 'Welcome,welcome', 1619590480756],
+      ['ROBOT', 'Transfer to manual labor', 1619590482098],
+      ['SYSTEM', 'Connected Agent', 1619590484115],
+    ]);
+    expect(result.messages[2]).toMatchObject({ senderNickname: 'System', senderAvatar: null, simQuestions: [] });
+  });
+
+  it("reads the vendor table's shapes: simQuestions as a string, string flags and timestamps, receiveTime only", () => {
+    const result = parsePoll(VENDOR_TABLE_POLL);
+    expect(result.skipped).toEqual([]);
+    expect(result.messages).toHaveLength(VENDOR_TABLE_READ.length);
+    VENDOR_TABLE_READ.forEach((expected, i) => expect(result.messages[i]).toMatchObject(expected));
+    // The same shapes in a history answer, and as text on the wire.
+    const history = parseHistory({ resultCode: '0', messageList: JSON.stringify(VENDOR_TABLE_POLL.downlinkMessages) });
+    expect(history.messages).toEqual(result.messages);
+  });
+
   it('treats a missing or null list as no messages', () => {
     expect(parsePoll({ resultCode: '0' }).messages).toEqual([]);
     expect(parsePoll({ resultCode: '0', downlinkMessages: null }).messages).toEqual([]);
@@ -155,36 +177,102 @@ describe('parsePoll', () => {
     expect(JSON.parse(m?.content ?? '')).toEqual(['m1', 'm2']);
   });
 
-  it('names the field path of a non-numeric timestamp', () => {
-    const error = parseErrorOf(() =>
-      parsePoll({ downlinkMessages: [{ timestamp: 1 }, { timestamp: 2 }, { timestamp: 'yesterday' }] }),
-    );
-    expect(error.field).toBe('downlinkMessages[2].timestamp');
-    expect(error.operation).toBe('poll');
-    expect(error.message).toContain('downlinkMessages[2].timestamp');
-    expect(error.message).toContain('expected a number, got a string');
-    expect(error.message).not.toContain('yesterday');
+  it('skips a message whose content is structured, alone, naming its field path but not its value', () => {
+    const result = parsePoll({
+      downlinkMessages: [{ content: 'a' }, { content: 'b' }, { content: { text: 'secret-words' } }, { content: 'd' }],
+    });
+    expect(result.messages.map((m) => m.content)).toEqual(['a', 'b', 'd']);
+    expect(result.skipped).toHaveLength(1);
+    const [error] = result.skipped;
+    expect(error).toBeInstanceOf(CcApiError);
+    expect(error).toMatchObject({ kind: 'parse', field: 'downlinkMessages[2].content', operation: 'poll' });
+    expect(error?.message).toContain('downlinkMessages[2].content');
+    expect(error?.message).toContain('expected text, got an object');
+    expect(error?.message).not.toContain('secret-words');
   });
 
-  it('rejects content that is an object where text is expected', () => {
-    const error = parseErrorOf(() => parsePoll({ downlinkMessages: [{ content: { text: 'hi' } }] }));
-    expect(error.field).toBe('downlinkMessages[0].content');
-    expect(error.message).toContain('expected a string, got an object');
+  it('skips an item that is not an object, and an array content except on READ', () => {
+    const result = parsePoll({ downlinkMessages: [{}, 'text', 7, null, { content: ['x'] }, { controlType: 'READ', content: ['x'] }] });
+    expect(result.skipped.map((e) => e.field)).toEqual([
+      'downlinkMessages[1]',
+      'downlinkMessages[2]',
+      'downlinkMessages[3]',
+      'downlinkMessages[4].content',
+    ]);
+    expect(result.skipped.every((e) => e.kind === 'parse')).toBe(true);
+    expect(result.messages.map((m) => m.content)).toEqual(['', '["x"]']);
   });
 
-  it('rejects a message list that is not an array, and items that are not objects', () => {
-    expect(parseErrorOf(() => parsePoll({ downlinkMessages: { 0: {} } })).field).toBe('downlinkMessages');
-    expect(parseErrorOf(() => parsePoll({ downlinkMessages: 'none' })).field).toBe('downlinkMessages');
-    expect(parseErrorOf(() => parsePoll({ downlinkMessages: [{}, 'text'] })).field).toBe('downlinkMessages[1]');
+  it('drops an optional field of the wrong shape instead of failing the message', () => {
+    const [m] = parsePoll({
+      downlinkMessages: [
+        {
+          content: 'kept',
+          from: {},
+          senderNickname: ['x'],
+          timestamp: 'yesterday',
+          receiveTime: { at: 1 },
+          isOfflineStatus: 'maybe',
+          simQuestions: 42,
+          messageCode: { id: 1 },
+          mediaType: [],
+        },
+      ],
+    }).messages;
+    expect(m).toMatchObject({
+      content: 'kept',
+      from: '',
+      senderNickname: null,
+      timestamp: 0,
+      isOfflineStatus: null,
+      simQuestions: [],
+      messageCode: null,
+      mediaType: null,
+    });
+    const [n] = parsePoll({ downlinkMessages: [{ timestamp: 'soon', receiveTime: '99' }] }).messages;
+    expect(n?.timestamp).toBe(99);
   });
 
-  it('rejects simQuestions items that are objects, and a non-boolean isOfflineStatus', () => {
-    expect(parseErrorOf(() => parsePoll({ downlinkMessages: [{ simQuestions: ['a', { q: 1 }] }] })).field).toBe(
-      'downlinkMessages[0].simQuestions[1]',
-    );
-    expect(parseErrorOf(() => parsePoll({ downlinkMessages: [{ isOfflineStatus: 'maybe' }] })).field).toBe(
-      'downlinkMessages[0].isOfflineStatus',
-    );
+  it('reads simQuestions as an array, a string holding one, one plain suggestion, or none', () => {
+    const read = (simQuestions: unknown) => parsePoll({ downlinkMessages: [{ simQuestions }] }).messages[0]?.simQuestions;
+    expect(read(['a', 2, null, { q: 1 }, ['b']])).toEqual(['a', '2']);
+    expect(read('["Opening hours?","Prices"]')).toEqual(['Opening hours?', 'Prices']);
+    expect(read(' [ "one" ] ')).toEqual(['one']);
+    expect(read('What are your opening hours?')).toEqual(['What are your opening hours?']);
+    expect(read('[not json')).toEqual(['[not json']);
+    expect(read('  plain  ')).toEqual(['plain']);
+    for (const none of ['', '   ', null, undefined, 42, true, {}]) expect(read(none)).toEqual([]);
+  });
+
+  it('reads isOfflineStatus as a boolean or a string flag in any case', () => {
+    const read = (isOfflineStatus: unknown) =>
+      parsePoll({ downlinkMessages: [{ isOfflineStatus }] }).messages[0]?.isOfflineStatus;
+    for (const yes of [true, 1, 'true', 'TRUE', ' True ', '1', 'Y', 'y', 'yes', 'YES']) expect(read(yes)).toBe(true);
+    for (const no of [false, 0, 'false', 'False', '0', 'N', 'n', 'no', 'No']) expect(read(no)).toBe(false);
+    for (const none of [null, undefined, '', 'maybe', 2, {}, []]) expect(read(none)).toBeNull();
+  });
+
+  it('reads the list leniently: a JSON array in a string, a single object, blank or null as none', () => {
+    expect(parsePoll({ downlinkMessages: '[{"content":"a"},{"content":"b"}]' }).messages.map((m) => m.content)).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(parsePoll({ downlinkMessages: { content: 'alone' } }).messages.map((m) => m.content)).toEqual(['alone']);
+    expect(parsePoll({ resultCode: '0', downlinkMessages: '' }).messages).toEqual([]);
+    expect(parsePoll({ resultCode: '0', downlinkMessages: 'null' }).messages).toEqual([]);
+  });
+
+  it('fails as a whole on a list that cannot hold messages, or an answer that is not a poll answer', () => {
+    for (const list of ['none', '[{"content":', 17, true, '"text"']) {
+      const error = parseErrorOf(() => parsePoll({ resultCode: '0', downlinkMessages: list }));
+      expect(error.field).toBe('downlinkMessages');
+    }
+    for (const body of [{}, { message: 'ok' }, { resultDesc: 'query user messages success.' }]) {
+      const error = parseErrorOf(() => parsePoll(body));
+      expect(error.field).toBe('downlinkMessages');
+      expect(error.message).toContain('got nothing');
+    }
+    expect(parsePoll({ returnCode: '0' }).messages).toEqual([]);
   });
 
   it('rejects a body that is not an object', () => {
@@ -238,7 +326,13 @@ describe('other answers', () => {
       messageList: [{ sourceType: 'USER', content: 'hello', timestamp: '1700000000000', controlType: 'CHAT' }],
     });
     expect(result.messages[0]).toMatchObject({ sourceType: 'USER', content: 'hello', timestamp: 1700000000000 });
-    expect(parseErrorOf(() => parseHistory({ messageList: [{ content: [1] }] })).field).toBe('messageList[0].content');
+    expect(result.skipped).toEqual([]);
+    const partly = parseHistory({ messageList: [{ content: [1] }, { content: 'kept', receiveTime: '5' }] });
+    expect(partly.messages).toMatchObject([{ content: 'kept', timestamp: 5 }]);
+    expect(partly.skipped.map((e) => [e.kind, e.operation, e.field])).toEqual([
+      ['parse', 'queryHistoryChatMessage', 'messageList[0].content'],
+    ]);
+    expect(parseErrorOf(() => parseHistory({ message: 'ok' })).field).toBe('messageList');
   });
 
   it('checkClickToCallSupport: booleans, "true"/"false" strings, false when absent', () => {
@@ -321,7 +415,8 @@ describe('other answers', () => {
   });
 
   it('parseDownlinkMessage names its own path', () => {
-    expect(parseErrorOf(() => parseDownlinkMessage({ from: {} }, 'messages[4]', 'push')).field).toBe('messages[4].from');
+    expect(parseErrorOf(() => parseDownlinkMessage({ content: {} }, 'messages[4]', 'push')).field).toBe('messages[4].content');
+    expect(parseErrorOf(() => parseDownlinkMessage('text', 'messages[4]', 'push')).field).toBe('messages[4]');
   });
 });
 
@@ -357,7 +452,12 @@ describe('resultError', () => {
     const hours = resultError('send', { resultCode: '12', resultDesc: 'The current time is not within the working time' });
     expect(hours).toMatchObject({ kind: 'result', operation: 'send', resultCode: '12' });
     expect(hours.message).toBe("send failed: the contact center is outside its agents' working hours (result code 12).");
-    expect(resultError('saveSatisfaction', { resultCode: '13', resultDesc: '' }).message).toMatch(/could not find the call/);
+    expect(resultError('saveSatisfaction', { resultCode: '13', resultDesc: '' }, undefined, { '13': 'no such call' }).message).toBe(
+      'saveSatisfaction failed: no such call (result code 13).',
+    );
+    expect(resultError('saveSatisfaction', { resultCode: '12', resultDesc: '' }, undefined, { '13': 'no such call' }).message).toMatch(
+      /outside its agents' working hours/,
+    );
     expect(resultError('queryQueueInfo', { resultCode: '160021', resultDesc: '' }).message).toMatch(
       /already connected to an agent/,
     );

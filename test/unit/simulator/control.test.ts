@@ -35,13 +35,13 @@ describe('control endpoints', () => {
       ['ROBOT', 'TEXT', 'from the robot'],
       ['AGENT', 'LOCATE', '1/2/here'],
     ]);
-    expect(messages[2]!.simQuestions).toEqual(['yes', 'no']);
+    expect(messages[2]!.simQuestions).toBe('["yes","no"]');
   });
 
   it('agent-disconnects ends the session', async () => {
     await control('agent-disconnects', {});
     const [bye] = await client.poll();
-    expect(bye).toMatchObject({ controlType: 'DISCONNECT', sourceType: 'AGENT', mediaType: null });
+    expect(bye).toMatchObject({ controlType: 'DISCONNECT', sourceType: 'AGENT', mediaType: null, isOfflineStatus: 'false' });
     const sessions = await call<unknown[]>('GET', `${ORIGIN}/__sim/sessions`);
     expect(sessions.body).toEqual([{ userId: 'user-1', state: 'ended', queuePosition: null }]);
   });
@@ -55,6 +55,16 @@ describe('control endpoints', () => {
     await control('clear-faults');
     expect((await client.queueInfo()).status).toBe(200);
     expect((await control('fault', { kind: 'nope' })).status).toBe(400);
+  });
+
+  it('fault takes the broken-poll kinds too', async () => {
+    for (const kind of ['truncate', 'cut', 'lost', 'notpoll']) {
+      expect((await control('fault', { fault: { kind, on: 'poll' } })).body).toEqual({ ok: true });
+    }
+    expect((await control('fault', { kind: 'lost', on: 'send' })).status).toBe(400);
+    await control('clear-faults');
+    await control('fault', { kind: 'notpoll' });
+    expect((await client.get('poll?receiverId=user-1&channel=WEB')).body).toEqual({ message: 'ok' });
   });
 
   it('configure changes options (not `now`), and answers them', async () => {

@@ -1,7 +1,8 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../src/simulator/index.ts';
-import { CHANNEL_ID, Client, fakeClock, timed } from './helpers.ts';
+import { parseDownlinkMessage, parseHistory, parsePoll } from '../../../src/api/parse.ts';
+import { CHANNEL_ID, Client, fakeClock, timed, timeOf } from './helpers.ts';
 
 const clock = fakeClock();
 const sim = createSimulator({
@@ -44,10 +45,12 @@ describe('the scripted conversation', () => {
       sourceType: 'ROBOT',
       senderNickname: 'Robbie',
       senderAvatar: null,
-      simQuestions: ['What are your opening hours?', 'Talk to a human agent'],
+      // The vendor's shape: the list as JSON text, which the widget's reader makes a list again.
+      simQuestions: '["What are your opening hours?","Talk to a human agent"]',
       robotGender: 'MALE',
       callId: null,
     });
+    expect(parseDownlinkMessage(greeting).simQuestions).toEqual(['What are your opening hours?', 'Talk to a human agent']);
     expect(greeting!.content).toContain('Robbie');
     expect(typeof greeting!.timestamp).toBe('number');
     expect(greeting!.messageCode).toMatch(/\S/);
@@ -65,7 +68,7 @@ describe('the scripted conversation', () => {
     await client.send('CHAT', 'blah');
     const [fallback] = await client.poll();
     expect(fallback!.content).toContain("didn't understand");
-    expect(fallback!.simQuestions).toEqual(['What are your opening hours?', 'Talk to a human agent']);
+    expect(fallback!.simQuestions).toBe('["What are your opening hours?","Talk to a human agent"]');
 
     expect((await client.queueInfo()).body).toMatchObject({ resultCode: '160004' });
 
@@ -73,6 +76,9 @@ describe('the scripted conversation', () => {
     expect(transfer.body).toMatchObject({ resultCode: '0' });
     const [queuing] = await client.poll();
     expect(queuing).toMatchObject({ sourceType: 'SYSTEM', content: 'Queuing...', controlType: 'CHAT' });
+    // A SYSTEM message's timestamp comes as a numeric string.
+    expect(queuing!.timestamp).toMatch(/^\d+$/);
+    expect(parseDownlinkMessage(queuing).timestamp).toBe(Number(queuing!.timestamp));
     expect(queuing!.callId).toMatch(/\S/);
 
     const q3 = await client.queueInfo();
@@ -93,7 +99,7 @@ describe('the scripted conversation', () => {
       ['AGENT', 'Hi, this is Alice. How can I help you today?'],
     ]);
     expect(joined[1]).toMatchObject({ senderNickname: 'Alice', senderAvatar: 'https://example.test/alice.png' });
-    expect(joined[1]!.timestamp).toBeGreaterThan(joined[0]!.timestamp);
+    expect(timeOf(joined[1]!)).toBeGreaterThan(timeOf(joined[0]!));
     expect(sim.sessions()).toEqual([{ userId: 'user-1', state: 'agent', queuePosition: null }]);
     expect((await client.queueInfo()).body).toMatchObject({ resultCode: '160021' });
     expect((await client.send('TRANS2AGENT')).body).toEqual({ resultCode: '13', resultDesc: 'it has been agent service' });
@@ -116,7 +122,8 @@ describe('the scripted conversation', () => {
 
     // Timestamps increase over the whole conversation; message codes are unique.
     const history = await client.history();
-    const stamps = history.body.messageList.map((m) => m.timestamp);
+    const stamps = history.body.messageList.map(timeOf);
+    expect(stamps.every(Number.isFinite)).toBe(true);
     expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
     expect(new Set(stamps).size).toBe(stamps.length);
     const codes = history.body.messageList.map((m) => m.messageCode);
@@ -215,9 +222,46 @@ describe('scripting from the test', () => {
       ['ROBOT', 'pick one'],
       ['AGENT', 'file-123'],
     ]);
-    expect(mine[1]!.simQuestions).toEqual(['a', 'b']);
+    expect(mine[1]!.simQuestions).toBe('["a","b"]');
     expect(mine[2]).toMatchObject({ mediaType: 'IMAGE', messageCode: 'fixed-code', from: CHANNEL_ID, channel: 'WEB' });
     expect(() => sim.agentSays('x', 'nobody')).toThrow(/nobody/);
+  });
+
+  it("sends the vendor's shapes, which the widget's reader reads as it reads tidy ones", async () => {
+    await client.send('CONNECT');
+    await client.poll();
+    await client.send('CHAT', 'hi there');
+    await client.poll();
+    sim.robotSays('one suggestion', ['Talk to a human agent']);
+    sim.robotSays('no suggestions');
+    sim.systemSays('a notice');
+    const said = await client.poll();
+    // (The end drops what is not yet delivered, so it comes after the poll.)
+    sim.agentDisconnects();
+    const wire = [...said, ...(await client.poll())];
+    expect(wire.map((m) => [m.simQuestions, typeof m.timestamp, m.isOfflineStatus])).toEqual([
+      ['Talk to a human agent', 'number', undefined],
+      [null, 'number', undefined],
+      [null, 'string', undefined],
+      [null, 'number', 'false'],
+    ]);
+    sim.push({ controlType: 'DISCONNECT', sourceType: 'SYSTEM', mediaType: null, isOfflineStatus: true });
+    expect((await client.poll())[0]).toMatchObject({ isOfflineStatus: 'true', timestamp: expect.stringMatching(/^\d+$/) });
+
+    const read = parsePoll({ resultCode: '0', downlinkMessages: wire });
+    expect(read.skipped).toEqual([]);
+    expect(read.messages.map((m) => [m.simQuestions, m.timestamp, m.isOfflineStatus])).toEqual(
+      wire.map((m) => [m.simQuestions === 'Talk to a human agent' ? ['Talk to a human agent'] : [], timeOf(m), m.isOfflineStatus ? false : null]),
+    );
+
+    // History: the visitor's own messages carry receiveTime (a numeric string) instead of timestamp.
+    const history = await client.history();
+    const mine = history.body.messageList.find((m) => m.sourceType === 'USER')!;
+    expect(mine).toMatchObject({ content: 'hi there', receiveTime: expect.stringMatching(/^\d+$/) });
+    expect(mine).not.toHaveProperty('timestamp');
+    const readHistory = parseHistory(history.body);
+    expect(readHistory.skipped).toEqual([]);
+    expect(readHistory.messages.map((m) => m.timestamp)).toEqual(history.body.messageList.map(timeOf));
   });
 
   it('throws when there is no session at all', () => {

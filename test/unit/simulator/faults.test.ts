@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../src/simulator/index.ts';
-import { API, call, Client, timed } from './helpers.ts';
+import { API, call, Client, timed, timeOf } from './helpers.ts';
 
 const sim = createSimulator({ pollHoldMs: 50 });
 const server = setupServer(...sim.handlers);
@@ -101,10 +101,86 @@ describe('faults', () => {
     sim.fault({ kind: 'reorder' });
     const batch = await client.poll();
     expect(batch.map((m) => m.content)).toEqual(['three', 'two', 'one']);
-    expect(batch[0]!.timestamp).toBeGreaterThan(batch[2]!.timestamp);
+    expect(timeOf(batch[0]!)).toBeGreaterThan(timeOf(batch[2]!));
     sim.agentSays('four');
     sim.agentSays('five');
     expect((await client.poll()).map((m) => m.content)).toEqual(['four', 'five']);
+  });
+
+  describe('broken poll answers: the messages are taken first, then the answer breaks', () => {
+    const POLL = 'poll?receiverId=user-1&channel=WEB';
+
+    /** Queues two agent messages for user-1; returns their texts. */
+    function twoWaiting(): string[] {
+      sim.agentSays('first of the lost batch');
+      sim.agentSays('second of the lost batch');
+      return ['first of the lost batch', 'second of the lost batch'];
+    }
+
+    /** The messages were handed over: the next poll has nothing, the history has them. */
+    async function expectDelivered(texts: string[]): Promise<void> {
+      expect(await client.poll()).toEqual([]);
+      const history = await client.history();
+      expect(history.body.messageList.map((m) => m.content).slice(-texts.length)).toEqual(texts);
+    }
+
+    it('truncate: a 200 JSON answer cut partway, a prefix of the real answer', async () => {
+      const texts = twoWaiting();
+      sim.fault({ kind: 'truncate' });
+      // Not used up by other operations.
+      expect((await client.queueInfo()).status).toBe(200);
+      const reply = await client.get(POLL);
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get('content-type')).toContain('application/json');
+      expect(reply.text.startsWith('{"resultCode":"0","resultDesc":"query user messages success.","downlinkMessages":[')).toBe(
+        true,
+      );
+      expect(reply.text).toContain('first of the lost batch');
+      expect(() => JSON.parse(reply.text)).toThrow();
+      await expectDelivered(texts);
+    });
+
+    it('cut: status and headers and part of the body, then the body fails', async () => {
+      const texts = twoWaiting();
+      sim.fault({ kind: 'cut', on: 'poll' });
+      const response = await fetch(`${API}/${POLL}`, { headers: client.headers() });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('application/json');
+      const reader = response.body!.getReader();
+      const first = await reader.read();
+      expect(first.done).toBe(false);
+      expect(new TextDecoder().decode(first.value)).toMatch(/^\{"resultCode":"0"/);
+      await expect(reader.read()).rejects.toThrow(/mid-body/);
+      await expectDelivered(texts);
+    });
+
+    it('lost: the answer never arrives (a network error)', async () => {
+      const texts = twoWaiting();
+      sim.fault({ kind: 'lost' });
+      await expect(client.get(POLL)).rejects.toThrow(TypeError);
+      await expectDelivered(texts);
+    });
+
+    it('notpoll: a 200 JSON that is not a poll answer', async () => {
+      const texts = twoWaiting();
+      sim.fault({ kind: 'notpoll', count: 1 });
+      const reply = await client.get(POLL);
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get('content-type')).toContain('application/json');
+      expect(reply.body).toEqual({ message: 'ok' });
+      await expectDelivered(texts);
+    });
+
+    it('each applies to poll only, for `count` polls', async () => {
+      for (const kind of ['truncate', 'cut', 'lost', 'notpoll'] as const) {
+        expect(() => sim.fault({ kind, on: 'send' })).toThrow(/only applies to poll/);
+      }
+      sim.fault({ kind: 'notpoll', count: 2 });
+      expect((await client.send('CHAT', 'x')).status).toBe(200);
+      expect((await client.get(POLL)).body).toEqual({ message: 'ok' });
+      expect((await client.get(POLL)).body).toEqual({ message: 'ok' });
+      expect((await client.get(POLL)).body).toMatchObject({ resultCode: '0' });
+    });
   });
 
   it('faults apply first come first served, and clearFaults drops them', async () => {

@@ -34,8 +34,21 @@ export async function call<T = Record<string, unknown>>(
   return { status: response.status, headers: response.headers, body, text };
 }
 
-/** A downlink message as the simulator sends it. */
-export type Downlink = WireMessage;
+/**
+ * A downlink message as the simulator sends it: in the vendor's looser shapes (src/simulator/vendor-shapes.ts),
+ * e.g. a robot's simQuestions as a string, a SYSTEM message's timestamp as a numeric string.
+ */
+export type Downlink = Omit<WireMessage, 'simQuestions' | 'timestamp'> & {
+  simQuestions: string[] | string | null;
+  timestamp?: number | string;
+  receiveTime?: string;
+  isOfflineStatus?: string;
+};
+
+/** A message's time in epoch ms, whichever field and shape carries it. */
+export function timeOf(m: Downlink): number {
+  return Number(m.timestamp ?? m.receiveTime);
+}
 
 /** One visitor: applyToken once, then the token goes on every call. */
 export class Client {

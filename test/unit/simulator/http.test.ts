@@ -71,6 +71,40 @@ describe('startSimulatorServer (real HTTP)', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toContain('ccmessaging-token');
   });
 
+  it('cut and lost break the connection itself; the server is fine afterwards', async () => {
+    const client = new Client('breaker', `${server.url}/apiaccess/ccmessaging`);
+    await client.applyToken();
+    await client.send('CONNECT');
+    await client.poll();
+    const poll = `${server.url}/apiaccess/ccmessaging/poll?receiverId=breaker&channel=WEB`;
+
+    sim.agentSays('cut off', 'breaker');
+    sim.fault({ kind: 'cut' });
+    const cut = await fetch(poll, { headers: client.headers() });
+    expect(cut.status).toBe(200);
+    const reader = cut.body!.getReader();
+    const first = await reader.read();
+    expect(new TextDecoder().decode(first.value)).toMatch(/^\{"resultCode":"0"/);
+    const rest = await timed(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return 'ended';
+      })().catch(() => 'failed'),
+    );
+    expect(rest.value).toBe('failed');
+    expect(rest.ms).toBeLessThan(2000);
+
+    sim.agentSays('never answered', 'breaker');
+    sim.fault({ kind: 'lost' });
+    await expect(fetch(poll, { headers: client.headers() })).rejects.toThrow(TypeError);
+
+    // Both batches were handed over.
+    expect((await client.history()).body.messageList.map((m) => m.content).slice(-2)).toEqual([
+      'cut off',
+      'never answered',
+    ]);
+    expect((await client.queueInfo()).status).toBe(200);
+  });
+
   it('answers 404 outside the simulator paths', async () => {
     const reply = await fetch(`${server.url}/somewhere/else`);
     expect(reply.status).toBe(404);
