@@ -3,7 +3,7 @@
 // reloads, hides and each of the simulator's poll faults; at the end every surviving tab's transcript must show
 // each probe exactly once. Old build beside new, at the same time, each on its own server (the script is mostly
 // waiting). A fault kind the simulator does not know (the broken answers came later) is skipped and listed.
-/* global performance */
+/* global performance, AbortSignal */
 import { startBenchServer } from './server.mjs';
 import { openVisitor, pollingTab } from './visitor.mjs';
 import { waitFor } from './deadline.mjs';
@@ -39,6 +39,8 @@ async function scriptedRun(browser, modules, dist, { settleMs, log }) {
   let pushed = 0;
   let lastPushAt = 0;
   const steps = [];
+  /** The step each probe was pushed in, by probe number: what a lost probe went through. */
+  const pushedIn = {};
   const unsupported = [];
   const push = async (n = 2) => {
     for (let k = 0; k < n; k++) {
@@ -46,6 +48,7 @@ async function scriptedRun(browser, modules, dist, { settleMs, log }) {
       const message = { sourceType: 'AGENT', content: `Probe #${i}#`, senderNickname: 'Sam', messageCode: `probe-${i}` };
       const r = await control(server, 'push', { userId: visitor.userId, message });
       if (r.status !== 200) throw new Error(`loss: push ${i} answered ${r.status}`);
+      pushedIn[i] = steps[steps.length - 1];
     }
     lastPushAt = performance.now();
   };
@@ -68,18 +71,22 @@ async function scriptedRun(browser, modules, dist, { settleMs, log }) {
     await waitFor(`the poll that takes the ${spec.kind} fault`, () => server.log.some((x) => x.t > t && x.op === 'poll'), { ms: 30_000 });
     await sleep(300);
     await push(n);
+    // The step ends when a poll after the pushes has reached the server: a fault's effect is its own (a hang would
+    // otherwise hand its probes to the next step's fault, 20 s later).
+    const pushedAt = performance.now();
+    await waitFor(`a poll after the ${spec.kind} fault`, () => server.log.some((x) => x.t > pushedAt && x.op === 'poll'), { ms: 30_000 });
     await sleep(1500);
   };
 
   try {
     for (let i = 0; i < TABS; i++) await visitor.addTab();
-    step('3 tabs open');
+    step('open 3 tabs');
     await sleep(1000);
     await push(3);
     await sleep(1500);
     for (const f of FAULTS) await fault(f);
 
-    step('hide the polling tab');
+    step('hide the poller'); // the tab whose poll the server saw last
     const hidden = await pollingTab(server, visitor);
     await hidden.page.evaluate(() => window.bench.hide());
     await push(2);
@@ -89,29 +96,30 @@ async function scriptedRun(browser, modules, dist, { settleMs, log }) {
     await hidden.page.evaluate(() => window.bench.show());
     await sleep(1000);
 
-    step('close the polling tab, push during the takeover, open another');
+    step('close the poller'); // pushing during the takeover; then another tab opens
     await visitor.closeTab(await pollingTab(server, visitor));
     await push(2);
     await visitor.addTab();
     await push(1);
     await sleep(1500);
 
-    step('reload the polling tab, push during the reload');
+    step('reload the poller'); // pushing during the reload
     const reloading = visitor.reloadTab(await pollingTab(server, visitor));
     await push(2);
     await reloading;
     await push(1);
     await sleep(1500);
 
-    step('reload a tab that is not polling');
+    step('reload another tab');
     const polling = await pollingTab(server, visitor);
     await visitor.reloadTab(visitor.tabs.find((t) => t !== polling));
     await push(2);
     await sleep(1500);
 
     for (const f of LATE_FAULTS) await fault(f);
+    step('last pushes');
     await push(2);
-    step(`${pushed} probes pushed; waiting for every tab to show each once`);
+    log(`  ${pushed} probes pushed; waiting for every tab to show each once`);
 
     const allOnce = async () => {
       const views = await Promise.all(visitor.tabs.map((t) => t.page.evaluate(() => window.bench.probes())));
@@ -139,6 +147,7 @@ async function scriptedRun(browser, modules, dist, { settleMs, log }) {
       convergedAfterMs,
       /** Probes no surviving tab shows. */
       lostEverywhere: ids.filter((id) => views.every((seen) => !seen[id])).map(Number),
+      pushedIn,
       /** (probe, tab) pairs where the tab does not show the probe; per tab. */
       missingPerTab: missing,
       missing: missing.reduce((a, m) => a + m.length, 0),
