@@ -52,7 +52,8 @@ function startHerd(modules) {
   return new Promise((ok, fail) =>
     child.on('close', (code) => {
       untrack();
-      code === 0 ? ok(JSON.parse(out)) : fail(new Error(`herd exited with ${code}`));
+      if (code === 0) ok(JSON.parse(out));
+      else fail(new Error(`herd exited with ${code}`));
     }),
   );
 }

@@ -137,7 +137,7 @@ export function renderTable(r) {
     `${n1(l.roundTripMs.median)} / ${n1(l.pushToRenderedMs.median)} / ${n1(l.answerToRenderedMs.median)} ms (medians; p95 ${n1(l.roundTripMs.p95)} / ${n1(l.pushToRenderedMs.p95)} / ${n1(l.answerToRenderedMs.p95)})`,
   );
 
-  liveRows(r, add, rows);
+  liveRows(r, add);
 
   const headers = ['', 'figure', 'cc-chat: median (p95; min–max)', 'baseline, same run', 'target', 'met'];
   const cells = rows.map((x) => [x.section, x.figure, x.value, x.baseline, x.target, x.met]);
@@ -148,7 +148,7 @@ export function renderTable(r) {
 }
 
 /** 7-9: a live conversation in several tabs; the baseline column is the build before issue 11 ("before #11"). */
-function liveRows(r, add, rows) {
+function liveRows(r, add) {
   const t = r.tabs;
   const win = `${t.windowMs / 1000} s window, poll held ${t.pollHoldMs / 1000} s`;
   const rate = (x) => `${perMin(x.requestsPerMinute)} (polls ${perMin(x.pollsPerMinute)}; ${x.tabsThatPolled} polling)`;
@@ -189,6 +189,8 @@ function liveRows(r, add, rows) {
     '0 / 0 / 0',
     l.new.lostEverywhere.length === 0 && l.new.missing === 0 && l.new.shownTwice === 0,
   );
+  const which = (x) => (x.lostEverywhere.length ? x.lostEverywhere.map((id) => `${id} (${x.pushedIn[id]})`).join(', ') : 'none');
+  add('8 lost/twice', '  lost probes (the step they were pushed in)', which(l.new), `before #11: ${which(l.old)}`);
   const faults = l.new.steps.filter((x) => x.startsWith('fault ')).map((x) => x.slice(6));
   add('8 lost/twice', `  poll faults: ${faults.join(', ')}${l.new.faultsSkipped.length ? ` (not in this simulator: ${l.new.faultsSkipped.join(', ')})` : ''}; a hide, a close, 2 reloads`, '');
 
