@@ -4,7 +4,10 @@
 
 /** Installed with context.addInitScript: runs before the page's own scripts. */
 export const INIT_SCRIPT = `(() => {
-  const state = { calls: [], inFlight: {}, maxInFlight: {}, lastPollArrival: 0, longTasks: [], paints: [] };
+  // tab: this document's id, sent with each API request (x-bench-tab) so the server can tell the tabs of one
+  // visitor apart (they share the token and the connections); a reload is a new document, so a new id.
+  const tab = Math.random().toString(36).slice(2, 10);
+  const state = { tab, calls: [], inFlight: {}, maxInFlight: {}, lastPollArrival: 0, longTasks: [], paints: [] };
   window.__bench = state;
   try {
     new PerformanceObserver((list) => {
@@ -18,9 +21,13 @@ export const INIT_SCRIPT = `(() => {
   window.fetch = function (input, init) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const match = /\\/apiaccess\\/ccmessaging\\/(?:v1\\/)?([A-Za-z]+)/.exec(url);
-    const promise = original.call(window, input, init);
-    if (!match) return promise;
+    if (!match) return original.call(window, input, init);
     const op = match[1];
+    // A same-origin request: the added header brings no CORS preflight and changes nothing else.
+    const headers = new Headers((init && init.headers) || (input instanceof Request ? input.headers : undefined));
+    headers.set('x-bench-tab', tab);
+    init = { ...(init || {}), headers };
+    const promise = original.call(window, input, init);
     state.calls.push({ t: performance.now(), op });
     state.inFlight[op] = (state.inFlight[op] || 0) + 1;
     state.maxInFlight[op] = Math.max(state.maxInFlight[op] || 0, state.inFlight[op]);
@@ -117,9 +124,11 @@ window.bench = {
     while (walker.nextNode()) n += 1;
     return n;
   },
-  /** Waits until a poll has been in flight (held by the server) for at least ms. */
-  async heldFor(ms) {
+  /** Waits until a poll has been in flight (held by the server) for at least ms; throws after limitMs. */
+  async heldFor(ms, limitMs = 30000) {
+    const end = performance.now() + limitMs;
     for (;;) {
+      if (performance.now() > end) throw new Error('no poll held for ' + ms + ' ms within ' + limitMs + ' ms');
       const b = window.__bench;
       const polls = b.calls.filter((c) => c.op === 'poll');
       const last = polls[polls.length - 1];
@@ -149,6 +158,23 @@ window.bench = {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
     document.dispatchEvent(new Event('visibilitychange'));
+  },
+  /** Undoes hide(): the document's own visibilityState and hidden show again (headless pages are visible). */
+  show() {
+    delete document.visibilityState;
+    delete document.hidden;
+    document.dispatchEvent(new Event('visibilitychange'));
+  },
+  /**
+   * The probes (messages whose text holds '#<n>#', see bench/loss.mjs) shown in the transcript: how many times
+   * each number appears among the rendered messages, by number.
+   */
+  probes() {
+    const seen = {};
+    for (const node of el.shadowRoot.querySelectorAll('[part~="message"]:not([hidden])')) {
+      for (const [, n] of node.textContent.matchAll(/#(\\d+)#/g)) seen[n] = (seen[n] || 0) + 1;
+    }
+    return seen;
   },
 };
 `;

@@ -6,25 +6,33 @@ import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import { benchMessages } from './messages.mjs';
+import { track } from './deadline.mjs';
 
-const IIFE = resolve('dist/cc-chat.iife.js');
-/** The parts cc-chat.iife.js adds to the page when first needed (the panel as soon as it opens). */
+/**
+ * The parts cc-chat.iife.js adds to the page when first needed (the panel as soon as it opens). The build before
+ * issue 11 (bench/old-build.mjs) has no API part: a part missing from `dist` is not served.
+ */
 const PARTS = ['cc-chat-api.iife.js', 'cc-chat-panel.iife.js', 'cc-chat-call.iife.js', 'cc-chat-zh.iife.js'];
 
 /**
  * Starts a server. `modules` are the built simulator modules (see build-node.mjs); `simulatorOptions` go to
- * createSimulator (e.g. pollHoldMs). Returns { url, sim, pages, log, openMax, close }.
+ * createSimulator (e.g. pollHoldMs); `dist` is the folder of the widget's script-tag files (default: this
+ * checkout's dist/). Returns { url, sim, pages, log, openMax, close }; the server is closed on the bench's way out
+ * (deadline.mjs) if nobody closed it before.
  */
-export async function startBenchServer(modules, simulatorOptions = {}) {
+export async function startBenchServer(modules, simulatorOptions = {}, { dist = resolve('dist') } = {}) {
   const { createSimulator } = await import(pathToFileURL(modules.simulator).href);
   const { createSimulatorMiddleware } = await import(pathToFileURL(modules.simulatorHttp).href);
   const sim = createSimulator(simulatorOptions);
   const middleware = createSimulatorMiddleware(sim);
-  const iife = readFileSync(IIFE);
-  const parts = new Map(PARTS.map((name) => [`/${name}`, readFileSync(resolve('dist', name))]));
+  const iife = readFileSync(resolve(dist, 'cc-chat.iife.js'));
+  const parts = new Map(
+    PARTS.filter((name) => existsSync(resolve(dist, name))).map((name) => [`/${name}`, readFileSync(resolve(dist, name))]),
+  );
   const pages = new Map();
-  /** API requests: { t (ms, performance.now of this process), op, token }. */
+  /** API requests: { t (ms, performance.now of this process), op, token, tab (the page's x-bench-tab, see page.mjs) }. */
   const log = [];
   /** Requests open at once, by `${op} ${token}` (one client's loop), and the most seen. */
   const open = new Map();
@@ -36,7 +44,7 @@ export async function startBenchServer(modules, simulatorOptions = {}) {
     if (path.startsWith('/apiaccess/ccmessaging/')) {
       const op = path.slice('/apiaccess/ccmessaging/'.length).replace(/^v1\//, '');
       const token = String(req.headers['ccmessaging-token'] ?? '');
-      log.push({ t: performance.now(), op, token });
+      log.push({ t: performance.now(), op, token, tab: String(req.headers['x-bench-tab'] ?? '') });
       const key = `${op} ${token}`;
       const now = (open.get(key) ?? 0) + 1;
       open.set(key, now);
@@ -77,6 +85,12 @@ export async function startBenchServer(modules, simulatorOptions = {}) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}`;
   let pageCounter = 0;
+  const close = () =>
+    new Promise((ok) => {
+      server.close(() => ok());
+      server.closeAllConnections();
+    });
+  const untrack = track(`bench server ${url}`, close);
   return {
     url,
     sim,
@@ -92,10 +106,9 @@ export async function startBenchServer(modules, simulatorOptions = {}) {
       pages.set(path, html);
       return url + path;
     },
-    close: () =>
-      new Promise((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      }),
+    close: () => {
+      untrack();
+      return close();
+    },
   };
 }

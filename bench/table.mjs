@@ -9,6 +9,9 @@ const spread = (s, unit = 'ms', f = n1) =>
   s ? `${f(s.median)}${unit ? ` ${unit}` : ''} (p95 ${f(s.p95)}; ${f(s.min)}–${f(s.max)})` : 'n/a';
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 const met = (ok) => (ok === undefined ? '—' : ok ? 'yes' : 'NO');
+/** Whether a rate is "as" another: within 10 % or one request a minute (a 60 s window counts whole requests). */
+const near = (x, reference) => Math.abs(x - reference) <= Math.max(1, reference * 0.1);
+const perMin = (x) => `${n1(x)}/min`;
 
 export function renderTable(r) {
   const rows = [];
@@ -73,7 +76,16 @@ export function renderTable(r) {
   const fromInterval = (x) => `; ${n1(60 / x.secondsBetweenPolls.median)}/min from the median gap of ${n2(x.secondsBetweenPolls.median)} s`;
   add('4 network', `(a) polls/min, poll held 5 s (${win})${scaled}`, spread(nw.held.pollsPerMinute, '/min') + fromInterval(nw.held), `setInterval 1 s: ${nn.held.requestsPerMinute}/min, ${nn.held.maxInFlight} in flight`);
   add('4 network', `(b) polls/min, answered at once (${win})${scaled}`, spread(nw.instant.pollsPerMinute, '/min') + fromInterval(nw.instant), `setInterval 1 s: ${nn.instant.requestsPerMinute}/min`);
-  add('4 network', `(c) requests while hidden (${win})`, `${nw.hidden.requestsInWindow.max} at most per page`, `setInterval 1 s: ${nn.hidden.requestsPerMinute}`, '0', nw.hidden.requestsInWindow.max === 0);
+  // Issue 11: a hidden page with a live conversation keeps polling (the contact center releases sessions nobody
+  // polls), so its target is now the visible page's rate; a page with no conversation is in 7.
+  add(
+    '4 network',
+    `(c) polls/min while hidden, live conversation (${win})${scaled}`,
+    spread(nw.hidden.pollsPerMinute, '/min'),
+    `setInterval 1 s: ${nn.hidden.requestsPerMinute}/min`,
+    'as (a)',
+    near(nw.hidden.pollsPerMinute.median, nw.held.pollsPerMinute.median),
+  );
   const h = r.herd;
   add(
     '4 network',
@@ -125,10 +137,70 @@ export function renderTable(r) {
     `${n1(l.roundTripMs.median)} / ${n1(l.pushToRenderedMs.median)} / ${n1(l.answerToRenderedMs.median)} ms (medians; p95 ${n1(l.roundTripMs.p95)} / ${n1(l.pushToRenderedMs.p95)} / ${n1(l.answerToRenderedMs.p95)})`,
   );
 
-  const headers = ['', 'figure', 'cc-chat: median (p95; min–max)', 'naive baseline, same run', 'target', 'met'];
+  liveRows(r, add);
+
+  const headers = ['', 'figure', 'cc-chat: median (p95; min–max)', 'baseline, same run', 'target', 'met'];
   const cells = rows.map((x) => [x.section, x.figure, x.value, x.baseline, x.target, x.met]);
   const widths = headers.map((hd, i) => Math.max(hd.length, ...cells.map((row) => String(row[i]).length)));
   const line = (row) => `| ${row.map((v, i) => String(v).padEnd(widths[i])).join(' | ')} |`;
   const text = [line(headers), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
   return { rows, text };
+}
+
+/** 7-9: a live conversation in several tabs; the baseline column is the build before issue 11 ("before #11"). */
+function liveRows(r, add) {
+  const t = r.tabs;
+  const win = `${t.windowMs / 1000} s window, poll held ${t.pollHoldMs / 1000} s`;
+  const rate = (x) => `${perMin(x.requestsPerMinute)} (polls ${perMin(x.pollsPerMinute)}; ${x.tabsThatPolled} polling)`;
+  const one = t.new.tabs1.requestsPerMinute;
+  add('7 tabs', `requests/min of one visitor, live conversation, 1 tab (${win})`, rate(t.new.tabs1), `before #11: ${rate(t.old.tabs1)}`);
+  for (const n of [3, 10]) {
+    const x = t.new[`tabs${n}`];
+    add('7 tabs', `  ${n} tabs`, rate(x), `before #11: ${rate(t.old[`tabs${n}`])}`, 'as 1 tab', near(x.requestsPerMinute, one));
+  }
+  const setup = (x) => `${x.setupOperations.applyToken ?? 0} / ${x.setupOperations.send ?? 0}`;
+  add(
+    '7 tabs',
+    '  opening the 10 tabs: applyToken / send (CONNECT)',
+    setup(t.new.tabs10),
+    `before #11: ${setup(t.old.tabs10)}`,
+    '1 / 1',
+    (t.new.tabs10.setupOperations.send ?? 0) <= 1,
+  );
+  add('7 tabs', 'hidden tab, live conversation', rate(t.new.hiddenLive), `before #11: ${rate(t.old.hiddenLive)}`, 'as 1 tab visible', near(t.new.hiddenLive.requestsPerMinute, one));
+  const none = (b) => `${perMin(b.hiddenIdle.requestsPerMinute)} / ${perMin(b.hiddenEnded.requestsPerMinute)}`;
+  add(
+    '7 tabs',
+    'hidden tab, no conversation: never opened / ended by the agent',
+    none(t.new),
+    `before #11: ${none(t.old)}`,
+    '0',
+    t.new.hiddenIdle.requestsPerMinute === 0 && t.new.hiddenEnded.requestsPerMinute === 0,
+  );
+
+  const l = r.loss;
+  const lost = (x) =>
+    `${x.lostEverywhere.length} / ${x.missing} / ${x.shownTwice}${x.convergedAfterMs === null ? ` (not settled in ${x.settleMs / 1000} s)` : ` (settled ${n1(x.convergedAfterMs / 1000)} s after the last push)`}`;
+  add(
+    '8 lost/twice',
+    `${l.new.probes} probes, ${l.new.tabs} tabs: lost from every tab / (probe, tab) missing / shown twice`,
+    lost(l.new),
+    `before #11: ${lost(l.old)}`,
+    '0 / 0 / 0',
+    l.new.lostEverywhere.length === 0 && l.new.missing === 0 && l.new.shownTwice === 0,
+  );
+  const which = (x) => (x.lostEverywhere.length ? x.lostEverywhere.map((id) => `${id} (${x.pushedIn[id]})`).join(', ') : 'none');
+  add('8 lost/twice', '  lost probes (the step they were pushed in)', which(l.new), `before #11: ${which(l.old)}`);
+  const faults = l.new.steps.filter((x) => x.startsWith('fault ')).map((x) => x.slice(6));
+  add('8 lost/twice', `  poll faults: ${faults.join(', ')}${l.new.faultsSkipped.length ? ` (not in this simulator: ${l.new.faultsSkipped.join(', ')})` : ''}; a hide, a close, 2 reloads`, '');
+
+  const k = r.takeover;
+  const gap = (x) => `${spread(x.gapMs)}`;
+  add('9 takeover', `polling tab closed → next poll from another tab (${k.tabs} tabs, n=${k.new.closes})`, gap(k.new), `before #11 (every tab polls): ${gap(k.old)}`, '≤ 1 s', k.new.gapMs.max <= 1000);
+  add(
+    '9 takeover',
+    '  → catch-up from history (closes followed by one)',
+    k.new.catchUpAfterMs ? `${spread(k.new.catchUpAfterMs)} (${k.new.catchUps} of ${k.new.closes})` : `none of ${k.new.closes}`,
+    `before #11: ${k.old.catchUps} of ${k.old.closes}`,
+  );
 }
