@@ -708,6 +708,8 @@ export class ChatSession implements ReactiveController {
   #fromOtherTab(message: TabSyncMessage): void {
     // While this tab's own CONNECT is under way, the other tab's poll may get its greeting.
     if ((this.#phase !== 'connected' && this.state !== 'connecting') || this.#detached) return;
+    // Another tab is in this conversation: if this one leads later, it takes over and must catch up.
+    this.#fresh = false;
     if (message.type === 'hello') {
       if (this.#leading) this.#postStatus(true);
       return;
