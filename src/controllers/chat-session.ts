@@ -95,6 +95,11 @@ export function characterBudget(text: string): { bytes: number; max: number; lef
 
 /** Whether a SYSTEM line tells that an agent has taken over (English and Chinese tenants). */
 const AGENT_CONNECTED = /connected (to )?(an )?agent|agent (has )?(joined|connected)|已接通|接入人工/i;
+/** A refusal meaning no agent can answer now: 12 outside working hours, 13 none reachable or available. */
+function noAgent(error: CcApiError): boolean {
+  return error.kind === 'result' && (error.resultCode === '12' || error.resultCode === '13');
+}
+
 /** queryQueueInfo codes that end the wait: the session is over (5, 6, 160004) or moved to the voice menu. */
 const QUEUE_ENDED: Record<string, EndReason> = { 5: 'queue-ended', 6: 'queue-ended', 160004: 'queue-ended', 160022: 'ivr' };
 
@@ -110,6 +115,11 @@ export class ChatSession implements ReactiveController {
   lastError: CcApiError | null = null;
   /** Why the conversation ended, when known (null otherwise, and while it is live). */
   endReason: EndReason | null = null;
+  /**
+   * The contact center said that no agent can take the chat (CONNECT or TRANS2AGENT answered 12, outside working
+   * hours, or 13): the panel offers to leave a message.
+   */
+  agentUnavailable = false;
   /** Names this conversation (set when CONNECT goes through; kept across reloads and shared with other tabs). */
   conversationId = '';
   transcript: Transcript;
@@ -400,6 +410,7 @@ export class ChatSession implements ReactiveController {
     if (this.state === 'ended') this.startOver();
     this.lastError = null;
     this.endReason = null;
+    this.agentUnavailable = false;
     this.#setState('connecting');
     // Stopped by a fatal failure with the conversation under way: polling resumes it.
     if (this.#phase === 'connected') return this.#follow();
@@ -443,7 +454,13 @@ export class ChatSession implements ReactiveController {
       const apiError = toApiError(error, 'send');
       // "it has been agent service": the server says an agent already has the session.
       if (apiError.kind === 'result' && /agent service/i.test(apiError.resultDesc ?? '')) this.#setMode('agent');
-      else this.#fail(apiError, false);
+      else if (apiError.kind === 'result') {
+        // An answer (no agent now), not a fault: the conversation with the robot goes on as it was.
+        this.agentUnavailable = noAgent(apiError);
+        this.lastError = apiError;
+        this.#listener.error(apiError, false);
+        this.#host.requestUpdate();
+      } else this.#fail(apiError, false);
     }
   }
 
@@ -479,6 +496,7 @@ export class ChatSession implements ReactiveController {
     this.queue = null;
     this.lastError = null;
     this.endReason = null;
+    this.agentUnavailable = false;
     this.conversationId = '';
     this.#setState('idle');
   }
@@ -676,6 +694,7 @@ export class ChatSession implements ReactiveController {
   #loopFailed(error: unknown, operation: string): 'retry' | 'stop' {
     const apiError = toApiError(error, operation);
     if (operation === 'poll' && mayHaveLostAnswer(apiError)) this.#answerLost = true;
+    if (operation === 'send') this.agentUnavailable = noAgent(apiError);
     const fatal = isFatal(apiError);
     this.#fail(apiError, fatal);
     if (!fatal) return 'retry';

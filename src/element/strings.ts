@@ -103,6 +103,18 @@ export interface CcStrings {
   surveySkip: string;
   surveyThanks: string;
   surveyFailed: string;
+  /** Leaving a message when no agent can answer (doLeaveMessage). */
+  leaveMessageOffer: string;
+  leaveMessageTitle: string;
+  leaveMessageIntro: string;
+  leaveMessagePhone: string;
+  leaveMessageText: string;
+  leaveMessageSubmit: string;
+  leaveMessageThanks: string;
+  leaveMessageNeedPhone: string;
+  leaveMessageNeedText: string;
+  leaveMessageRefused: string;
+  leaveMessageFailed: string;
   /** Accessible name of the header's call button, for `call-media` audio or video. */
   startCall: (media: 'audio' | 'video') => string;
   hangUp: string;
@@ -290,7 +302,18 @@ export type PanelStringKey =
   | 'surveySubmit'
   | 'surveySkip'
   | 'surveyThanks'
-  | 'surveyFailed';
+  | 'surveyFailed'
+  | 'leaveMessageOffer'
+  | 'leaveMessageTitle'
+  | 'leaveMessageIntro'
+  | 'leaveMessagePhone'
+  | 'leaveMessageText'
+  | 'leaveMessageSubmit'
+  | 'leaveMessageThanks'
+  | 'leaveMessageNeedPhone'
+  | 'leaveMessageNeedText'
+  | 'leaveMessageRefused'
+  | 'leaveMessageFailed';
 
 export type PanelStrings = Pick<CcStrings, PanelStringKey>;
 

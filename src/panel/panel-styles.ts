@@ -196,6 +196,70 @@ export const panelStyles = css`
   .footer.survey-open [part~='new-button'] {
     align-self: center;
   }
+  .footer-actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 8px;
+  }
+  [part~='leave-message-button'] {
+    padding: 10px 14px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: transparent;
+    color: var(--_fg);
+  }
+  .leave-message {
+    display: grid;
+    gap: 8px;
+    margin: 0;
+  }
+  .leave-message h3 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .leave-message .intro {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .leave-message label {
+    display: grid;
+    gap: 4px;
+    font-size: 0.875rem;
+  }
+  .leave-message input,
+  .leave-message textarea {
+    padding: 8px 12px;
+    border: 1px solid var(--_border);
+    border-radius: 12px;
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+  }
+  .leave-message [aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  .leave-message .form-message {
+    margin: 0;
+    color: var(--_error);
+    font-size: 0.875rem;
+  }
+  .leave-message .form-message:empty {
+    display: none;
+  }
+  .leave-message .form-actions {
+    display: flex;
+    justify-content: flex-end;
+  }
+  [part~='leave-message-submit'] {
+    padding: 10px 18px;
+    border: none;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
   .survey {
     display: grid;
     gap: 8px;

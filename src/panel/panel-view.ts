@@ -1,5 +1,6 @@
 import { messageDetail } from './message-detail';
 import { Notifier } from './notifier';
+import { LeaveMessage } from './leave-message';
 import { Survey } from './survey';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
@@ -39,10 +40,12 @@ class ChatPanel implements PanelView {
   #templatesFor: [ChatStrings, string | undefined] | null = null;
 
   readonly #survey: Survey;
+  readonly #leave: LeaveMessage;
 
   constructor(host: PanelHost) {
     this.#host = host;
     this.#survey = new Survey(host);
+    this.#leave = new LeaveMessage(host);
     adoptStyles(host.renderRoot, [panelStyles.styleSheet, messageStyles.styleSheet]);
   }
 
@@ -157,19 +160,30 @@ class ChatPanel implements PanelView {
   #renderFooter() {
     const t = this.#host.strings();
     const survey = this.#survey.render();
+    const leave = this.#survey.asking ? nothing : this.#leave.render();
+    const open = this.#survey.shown || this.#leave.shown;
     if (this.#host.session.state === 'ended') {
-      return html`<div class="footer ended ${this.#survey.shown ? 'survey-open' : ''}">
-        ${survey}
+      return html`<div class="footer ended ${open ? 'survey-open' : ''}">
+        ${survey} ${leave}
         ${this.#survey.asking
           ? nothing
-          : html`<button part="new-button" type="button" @click=${() => this.#startNewConversation()}>${t.newConversation}</button>`}
+          : html`<div class="footer-actions">
+              ${this.#leave.shown
+                ? nothing
+                : html`<button part="leave-message-button" type="button" @click=${() => this.#leave.choose()}>
+                    ${t.leaveMessageOffer}
+                  </button>`}
+              <button part="new-button" type="button" @click=${() => this.#startNewConversation()}>${t.newConversation}</button>
+            </div>`}
       </div>`;
     }
     if (this.#survey.shown) return html`<div class="footer survey-open">${survey}</div>`;
+    // No agent can answer (12, 13): the form to leave a message comes above the message box (the robot stays).
+    const leaveForm = this.#leave.shown ? html`<div class="footer survey-open">${leave}</div>` : nothing;
     const budget = characterBudget(this.#draft);
     const tooLong = budget.bytes > MAX_MESSAGE_BYTES;
     const nearLimit = budget.bytes > MAX_MESSAGE_BYTES * 0.8;
-    return html`<form class="footer" part="composer" @submit=${this.#onSubmit}>
+    return html`${leaveForm}<form class="footer" part="composer" @submit=${this.#onSubmit}>
       <textarea
         part="input"
         dir="auto"
@@ -298,6 +312,7 @@ class ChatPanel implements PanelView {
 
   #startNewConversation(): void {
     const { session } = this.#host;
+    this.#leave.reset();
     session.startOver();
     session.connect();
     void this.#host.updateComplete.then(() => this.focusInput());

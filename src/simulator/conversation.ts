@@ -214,6 +214,10 @@ export function handleSend(state: SimState, user: UserRecord, body: SendBody): S
       if (current === 'ended') return ENDED;
       if (current === 'agent') return { resultCode: '13', resultDesc: 'it has been agent service' };
       if (current === 'queued') return { resultCode: '0', resultDesc: 'transfer to agent successfully.' };
+      if (state.options.agentAvailability === 'outside-hours') {
+        return { resultCode: '12', resultDesc: 'The current time is not within the working time of the service agents' };
+      }
+      if (state.options.agentAvailability === 'none') return { resultCode: '13', resultDesc: 'No agents available currently' };
       transfer(state, user);
       return { resultCode: '0', resultDesc: 'transfer to agent successfully.' };
     case 'INPUT':

@@ -43,6 +43,7 @@ export const OPERATIONS = [
   'dropClickToCall',
   'getSatisfactionSurveyMode',
   'saveSatisfaction',
+  'doLeaveMessage',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
