@@ -103,6 +103,8 @@ export interface CcStrings {
   surveySkip: string;
   surveyThanks: string;
   surveyFailed: string;
+  /** The header's button that saves the conversation as a text file. */
+  downloadTranscript: string;
   /** Leaving a message when no agent can answer (doLeaveMessage). */
   leaveMessageOffer: string;
   leaveMessageTitle: string;
@@ -303,6 +305,7 @@ export type PanelStringKey =
   | 'surveySkip'
   | 'surveyThanks'
   | 'surveyFailed'
+  | 'downloadTranscript'
   | 'leaveMessageOffer'
   | 'leaveMessageTitle'
   | 'leaveMessageIntro'

@@ -171,6 +171,7 @@ export const zhCN: CcStrings = {
   surveySkip: '跳过',
   surveyThanks: '感谢您的反馈。',
   surveyFailed: '评价未能提交，请重试。',
+  downloadTranscript: '下载对话记录',
   leaveMessageOffer: '留言',
   leaveMessageTitle: '给我们留言',
   leaveMessageIntro: '当前没有客服可以接待。请留下电话和留言，我们会给您回电。',

@@ -67,6 +67,7 @@ export const enPanel: PanelStrings = {
   surveySkip: 'Skip',
   surveyThanks: 'Thank you for your feedback.',
   surveyFailed: 'Your rating could not be sent. Please try again.',
+  downloadTranscript: 'Download the conversation',
   leaveMessageOffer: 'Leave a message',
   leaveMessageTitle: 'Leave us a message',
   leaveMessageIntro: 'No agent can answer right now. Leave your phone number and a message, and we will call you back.',

@@ -46,11 +46,18 @@ export const panelStyles = css`
     font-size: 13px;
     white-space: nowrap;
   }
-  /* The header's round buttons. The call button (in the header only) takes its column and border from the
-     call part's stylesheet; nothing here sets those, so the two sheets may be adopted in either order. */
+  /* The header's round buttons, side by side in the title's row. The call button (in the header only) takes its
+     border from the call part's stylesheet; nothing here sets it, so the two sheets may be adopted in either order. */
+  .tools {
+    grid-column: 2;
+    grid-row: 1;
+    display: flex;
+    align-items: center;
+    gap: 6px;
+  }
+  [part~='download-button'],
   [part~='close-button'],
   [part~='call-button'] {
-    grid-row: 1;
     display: grid;
     place-items: center;
     width: 36px;
@@ -60,11 +67,12 @@ export const panelStyles = css`
     background: transparent;
     color: inherit;
   }
+  [part~='download-button'],
   [part~='close-button'] {
-    grid-column: 2;
     border: none;
   }
   .actions button:hover,
+  [part~='download-button']:hover,
   [part~='close-button']:hover {
     background: rgb(255 255 255 / 0.16);
   }

@@ -2,6 +2,7 @@ import { messageDetail } from './message-detail';
 import { Notifier } from './notifier';
 import { LeaveMessage } from './leave-message';
 import { Survey } from './survey';
+import { saveTextFile, transcriptText } from './transcript-text';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -123,10 +124,23 @@ class ChatPanel implements PanelView {
               <button part="end-button" type="button" @click=${() => this.#endChat()}>${t.endChat}</button>
             </div>`
           : nothing}
-        ${this.#host.callButton()}
-        <button part="close-button" type="button" aria-label=${t.closeChat} @click=${() => this.#host.closeAndReturnFocus()}>
-          ${closeIcon}
-        </button>
+        <div class="tools">
+          ${session.transcript.entries.length > 0
+            ? html`<button
+                part="download-button"
+                type="button"
+                aria-label=${t.downloadTranscript}
+                title=${t.downloadTranscript}
+                @click=${() => this.#download()}
+              >
+                ${downloadIcon}
+              </button>`
+            : nothing}
+          ${this.#host.callButton()}
+          <button part="close-button" type="button" aria-label=${t.closeChat} @click=${() => this.#host.closeAndReturnFocus()}>
+            ${closeIcon}
+          </button>
+        </div>
       </header>
     `;
   }
@@ -302,6 +316,14 @@ class ChatPanel implements PanelView {
     }
   }
 
+  /** The conversation as a text file, made here: no request. */
+  #download(): void {
+    const { session } = this.#host;
+    const text = transcriptText(session.transcript.entries, this.#host.strings(), this.#host.locale());
+    const day = new Date().toISOString().slice(0, 10);
+    saveTextFile(this.#host.renderRoot, `chat-${day}.txt`, text);
+  }
+
   /** With an agent, the survey comes first and DISCONNECT after it (the vendor's flow); otherwise at once. */
   #endChat(): void {
     const { session } = this.#host;
@@ -340,6 +362,10 @@ function adoptStyles(root: HTMLElement | DocumentFragment, sheets: Array<CSSStyl
   const added = sheets.filter((sheet): sheet is CSSStyleSheet => !!sheet && !root.adoptedStyleSheets.includes(sheet));
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...added];
 }
+
+const downloadIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+  <path fill="currentColor" d="M11 4h2v8.17l3.59-3.58L18 10l-6 6-6-6 1.41-1.41L11 12.17zM5 18h14v2H5z" />
+</svg>`;
 
 const sendIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
   <path fill="currentColor" d="M3 20.5V14l9-2-9-2V3.5L22 12z" />
