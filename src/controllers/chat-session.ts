@@ -158,6 +158,11 @@ export class ChatSession implements ReactiveController {
   /** Date.now() when the last poll answered (0 after a failure): a far later start means sleep or a freeze. */
   #lastPollAt = 0;
   #lastCatchUpAt = 0;
+  /**
+   * The server time from which the next catch-up reads the history: what was shown when this tab began to poll,
+   * then when the last catch-up began. Everything lost since then is after it.
+   */
+  #anchor = 0;
   /** A poll's answer may have been lost on the way: catch up once polling works again. */
   #answerLost = false;
   #catchUpTimer: ReturnType<typeof setTimeout> | undefined;
@@ -377,6 +382,7 @@ export class ChatSession implements ReactiveController {
       return;
     }
     this.#leading = true;
+    this.#anchor = this.#newestShown();
     this.#messageLoop.start();
     if (this.mode === 'queued') this.#queueLoop.start();
     // The poll of the tab before may have been answered as it went: nothing lost.
@@ -587,6 +593,15 @@ export class ChatSession implements ReactiveController {
     for (const error of skipped) this.#listener.error(error, false);
   }
 
+  /** The newest server time shown (lines this widget wrote itself, call states, carry the visitor's clock). */
+  #newestShown(): number {
+    return this.transcript.entries.reduce(
+      (latest, entry) =>
+        entry.kind === 'received' && entry.message.from !== LOCAL_SENDER ? Math.max(latest, entry.message.timestamp) : latest,
+      0,
+    );
+  }
+
   /** A poll starting long after the last answer: the page slept or was frozen meanwhile. */
   #checkGap(): void {
     if (this.#lastPollAt && Date.now() - this.#lastPollAt > GAP_MS) this.#catchUpSoon();
@@ -611,10 +626,11 @@ export class ChatSession implements ReactiveController {
   };
 
   /**
-   * Reads the history, newest page first, until a page overlaps what is shown (or the history ends), and adds
-   * what is missing: what a poll took with it when its answer was lost, cut, unreadable, aborted by a reload
-   * or a move of the element, or slept through. A tab with nothing shown also gets the visitor's own
-   * messages from it. Best effort: on failure nothing changes, and the next trigger tries again.
+   * Reads the history from the anchor (what was shown when this tab began to poll, or when the last catch-up began),
+   * newest page first, until a page reaches back to the anchor or the history ends, and adds what is missing: what a
+   * poll took with it when its answer was lost, cut, unreadable, aborted by a reload or a move of the element, or
+   * slept through. A tab with nothing shown also gets the visitor's own messages from it. Best effort: on failure
+   * nothing changes, and the next trigger tries again.
    */
   async #catchUp(): Promise<void> {
     if (this.#catchingUp) {
@@ -625,12 +641,10 @@ export class ChatSession implements ReactiveController {
     const identity = this.#identity;
     this.#catchingUp = true;
     this.#lastCatchUpAt = Date.now();
-    // Lines this widget wrote itself (call states) carry the visitor's clock, not the server's.
-    const since = this.transcript.entries.reduce(
-      (latest, entry) =>
-        entry.kind === 'received' && entry.message.from !== LOCAL_SENDER ? Math.max(latest, entry.message.timestamp) : latest,
-      0,
-    );
+    // From the anchor, not from the newest message shown: messages received after a lost answer are newer than
+    // what it took.
+    const since = this.#anchor;
+    const newest = this.#newestShown();
     const alone = this.transcript.entries.length === 0;
     const found: DownlinkMessage[] = [];
     try {
@@ -643,7 +657,8 @@ export class ChatSession implements ReactiveController {
         });
         found.push(...messages);
         this.#reportSkipped(skipped);
-        if (messages.length < HISTORY_PAGE || messages.some((m) => this.transcript.has(messageKey(m)))) break;
+        // A short page: the history has no more. A message at or before the anchor: nothing older is missing.
+        if (messages.length < HISTORY_PAGE || (since > 0 && messages.some((m) => m.timestamp > 0 && m.timestamp <= since))) break;
       }
       if (identity !== this.#identity || this.#phase !== 'connected') return;
       // The history also holds the visitor's own messages, which the transcript keeps as sent entries.
@@ -654,6 +669,8 @@ export class ChatSession implements ReactiveController {
         }
       }
       this.#receive(found.filter((m) => !own(m)));
+      // Read up to what was shown when this began: the next catch-up starts there.
+      this.#anchor = Math.max(this.#anchor, newest);
     } catch {
       // The poll loop goes on; the next trigger (or the periodic check) tries again.
     } finally {
