@@ -120,6 +120,9 @@ export class ChatSession implements ReactiveController {
    * hours, or 13): the panel offers to leave a message.
    */
   agentUnavailable = false;
+  /** The history has nothing before the oldest message shown (see loadEarlier). */
+  historyExhausted = false;
+  #loadingEarlier = false;
   /** Names this conversation (set when CONNECT goes through; kept across reloads and shared with other tabs). */
   conversationId = '';
   transcript: Transcript;
@@ -328,6 +331,7 @@ export class ChatSession implements ReactiveController {
     this.queue = null;
     this.lastError = null;
     this.endReason = null;
+    this.historyExhausted = false;
     this.conversationId = saved?.conversation ?? '';
     this.#phase = saved?.phase ?? 'idle';
     if (!saved) {
@@ -503,8 +507,54 @@ export class ChatSession implements ReactiveController {
     this.lastError = null;
     this.endReason = null;
     this.agentUnavailable = false;
+    this.historyExhausted = false;
     this.conversationId = '';
     this.#setState('idle');
+  }
+
+  /**
+   * Whether "show earlier messages" may read the history: a conversation began (so there is a token to ask with),
+   * the history was not found exhausted, and the transcript has room below its limit (older messages would go at once).
+   */
+  get canLoadEarlier(): boolean {
+    return !this.historyExhausted && this.#phase !== 'idle' && this.transcript.entries.length < (this.#config?.transcriptLimit ?? 500);
+  }
+
+  /**
+   * Reads a page of the history before the oldest message shown into the transcript (the visitor asked for earlier
+   * messages and the transcript has none left: a visitor who comes back). The same order and de-duplication as
+   * everything else; not new to the visitor (no `messages()` report). Resolves to how many entries were added.
+   */
+  async loadEarlier(): Promise<number> {
+    if (!this.canLoadEarlier || this.#loadingEarlier) return 0;
+    this.#loadingEarlier = true;
+    const identity = this.#identity;
+    const first = this.transcript.entries[0];
+    const oldest = first ? entryTimestamp(first) : 0;
+    try {
+      const client = await this.#api();
+      const { messages, skipped } = await client.queryHistoryChatMessage({
+        endTime: oldest > 0 ? oldest - 1 : undefined,
+        limit: HISTORY_PAGE,
+      });
+      if (identity !== this.#identity) return 0;
+      this.#reportSkipped(skipped);
+      if (messages.length < HISTORY_PAGE) this.historyExhausted = true;
+      const before = this.transcript.entries.length;
+      const own = (m: DownlinkMessage) => m.sourceType === 'USER' || m.sourceType === 'CUSTOMER';
+      for (const m of messages.filter(own)) {
+        this.transcript.addSent(m.content, { key: messageKey(m), timestamp: m.timestamp, status: 'sent' });
+      }
+      this.transcript.addReceived(messages.filter((m) => !own(m)));
+      this.#persistSoon();
+      this.#host.requestUpdate();
+      return this.transcript.entries.length - before;
+    } catch (error) {
+      this.#listener.error(toApiError(error, 'queryHistoryChatMessage'), false);
+      return 0;
+    } finally {
+      this.#loadingEarlier = false;
+    }
   }
 
   /** The element's unread count, kept with the session and (`share`) told to the other tabs. */

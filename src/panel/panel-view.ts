@@ -235,7 +235,9 @@ class ChatPanel implements PanelView {
     const start = windowStart(entries, this.#window, this.#stickToBottom);
     this.#windowStart = start;
     this.#window.firstKey = entries[start]?.key ?? null;
-    return html`${start > 0
+    // Earlier messages: the transcript's own first, then the history's (a visitor who comes back).
+    const earlier = start > 0 || (entries.length > 0 && this.#host.session.canLoadEarlier);
+    return html`${earlier
       ? html`<button part="earlier-button" type="button" @click=${this.#showEarlier}>${strings.showEarlier}</button>`
       : nothing}${repeat(
       chunksOf(start > 0 ? entries.slice(start) : entries),
@@ -248,12 +250,26 @@ class ChatPanel implements PanelView {
   }
 
   /** Shows a page of earlier messages above the first one shown, where the visitor is reading. */
-  readonly #showEarlier = (): void => {
+  readonly #showEarlier = async (): Promise<void> => {
     const transcript = this.#part('transcript');
-    if (!transcript || this.#windowStart === 0) return;
+    if (!transcript) return;
     const root = this.#host.renderRoot;
     const hadFocus = root instanceof ShadowRoot && root.activeElement === this.#part('earlier-button');
-    this.#window = showEarlier(this.#host.session.transcript.entries, this.#windowStart);
+    const { session } = this.#host;
+    if (this.#windowStart === 0) {
+      // Every message kept is shown: a page of the history comes above them.
+      const message = transcript.querySelector<HTMLElement>('[part~="message"]');
+      const bottom = message ? bottomOf(message) : 0;
+      await session.loadEarlier();
+      this.#stickToBottom = false;
+      const entries = session.transcript.entries;
+      this.#window = { limit: entries.length, firstKey: entries[0]?.key ?? null };
+      if (message) this.#keepInPlace = { message, bottom };
+      this.#host.requestUpdate();
+      if (hadFocus) void this.#host.updateComplete.then(() => (this.#part('earlier-button') ?? transcript).focus());
+      return;
+    }
+    this.#window = showEarlier(session.transcript.entries, this.#windowStart);
     // Its bottom, not its top: its sender's name goes when the same sender's earlier messages come above it.
     const message = transcript.querySelector<HTMLElement>('[part~="message"]');
     if (message) this.#keepInPlace = { message, bottom: bottomOf(message) };
