@@ -1,5 +1,6 @@
 import { CcMessagingClient } from './client';
 import { doLeaveMessage } from './leave-message';
+import { queryPhraseByKeyword } from './phrases';
 import { getSatisfactionSurveyMode, saveSatisfaction } from './satisfaction';
 import { ObjectReader } from './validate';
 
@@ -16,6 +17,14 @@ export interface ApiPart {
   getSatisfactionSurveyMode: typeof getSatisfactionSurveyMode;
   saveSatisfaction: typeof saveSatisfaction;
   doLeaveMessage: typeof doLeaveMessage;
+  queryPhraseByKeyword: typeof queryPhraseByKeyword;
 }
 
-export const apiPart: ApiPart = { CcMessagingClient, ObjectReader, getSatisfactionSurveyMode, saveSatisfaction, doLeaveMessage };
+export const apiPart: ApiPart = {
+  CcMessagingClient,
+  ObjectReader,
+  getSatisfactionSurveyMode,
+  saveSatisfaction,
+  doLeaveMessage,
+  queryPhraseByKeyword,
+};

@@ -204,6 +204,28 @@ export const panelStyles = css`
   .footer.survey-open [part~='new-button'] {
     align-self: center;
   }
+  .faq {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 4px;
+    padding: 8px var(--_gap) 0;
+    border-top: 1px solid var(--_border);
+    background: var(--_bg);
+  }
+  [part~='faq-suggestion'] {
+    max-width: 100%;
+    padding: 5px 12px;
+    border: 1px solid var(--_accent);
+    border-radius: 999px;
+    background: var(--_bg);
+    color: var(--_accent);
+    font-size: 0.875rem;
+    text-align: start;
+  }
+  [part~='faq-suggestion']:hover {
+    background: var(--_surface);
+  }
   .footer-actions {
     display: flex;
     flex-wrap: wrap;

@@ -1,5 +1,6 @@
 import { messageDetail } from './message-detail';
 import { Notifier } from './notifier';
+import { FaqSuggestions } from './faq';
 import { LeaveMessage } from './leave-message';
 import { Survey } from './survey';
 import { saveTextFile, transcriptText } from './transcript-text';
@@ -42,11 +43,13 @@ class ChatPanel implements PanelView {
 
   readonly #survey: Survey;
   readonly #leave: LeaveMessage;
+  readonly #faq: FaqSuggestions;
 
   constructor(host: PanelHost) {
     this.#host = host;
     this.#survey = new Survey(host);
     this.#leave = new LeaveMessage(host);
+    this.#faq = new FaqSuggestions(host, (question) => this.#pickFaq(question));
     adoptStyles(host.renderRoot, [panelStyles.styleSheet, messageStyles.styleSheet]);
   }
 
@@ -197,7 +200,7 @@ class ChatPanel implements PanelView {
     const budget = characterBudget(this.#draft);
     const tooLong = budget.bytes > MAX_MESSAGE_BYTES;
     const nearLimit = budget.bytes > MAX_MESSAGE_BYTES * 0.8;
-    return html`${leaveForm}<form class="footer" part="composer" @submit=${this.#onSubmit}>
+    return html`${leaveForm}${this.#faq.render()}<form class="footer" part="composer" @submit=${this.#onSubmit}>
       <textarea
         part="input"
         dir="auto"
@@ -309,12 +312,16 @@ class ChatPanel implements PanelView {
     this.#draft = (event.target as HTMLTextAreaElement).value;
     this.#host.requestUpdate();
     if (this.#draft.trim()) this.#host.session.typing();
+    this.#faq.typed(this.#draft);
   };
 
   readonly #onComposerKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       this.#submitDraft();
+    } else if (event.key === 'ArrowDown' && !this.#draft.includes('\n') && this.#faq.focusFirst()) {
+      // One line typed: Arrow Down goes to the FAQ questions under the visitor's eyes.
+      event.preventDefault();
     }
   };
 
@@ -326,10 +333,21 @@ class ChatPanel implements PanelView {
   #submitDraft(): void {
     if (messageBytes(this.#draft.trim()) > MAX_MESSAGE_BYTES) return;
     if (this.#host.send(this.#draft) !== null) {
+      this.#faq.clear();
       this.#draft = '';
       this.#stickToBottom = true;
       this.#host.requestUpdate();
     }
+  }
+
+  /** A FAQ question picked: sent as the visitor's message, as the robot's own suggestions are. */
+  #pickFaq(question: string): void {
+    if (this.#host.send(question) === null) return;
+    this.#faq.clear();
+    this.#draft = '';
+    this.#stickToBottom = true;
+    this.#host.requestUpdate();
+    this.focusInput();
   }
 
   /** The conversation as a text file, made here: no request. */

@@ -25,6 +25,7 @@ export const CC_ROUTES: ReadonlyMap<string, CcRoute> = new Map<string, CcRoute>(
   ['getsatisfactionsurveymode', post()],
   ['saveSatisfaction', post()],
   ['doLeaveMessage', post()],
+  ['queryPhraseByKeyword', post()],
   ['v1/checkClickToCallSupport', { method: 'GET', longPoll: null }],
   ['v1/createClickToCall', post()],
   [

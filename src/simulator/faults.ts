@@ -44,6 +44,7 @@ export const OPERATIONS = [
   'getSatisfactionSurveyMode',
   'saveSatisfaction',
   'doLeaveMessage',
+  'queryPhraseByKeyword',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 

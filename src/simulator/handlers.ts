@@ -11,7 +11,7 @@ import {
   nextCallEventAt,
   takeCallEvent,
 } from './click-to-call';
-import { chatState, handleSend, invalidSendField, queueInfo, queuePosition, type SendBody } from './conversation';
+import { chatState, faqMatches, handleSend, invalidSendField, queueInfo, queuePosition, type SendBody } from './conversation';
 import { onTheWire } from './vendor-shapes';
 import {
   BROKEN_POLL_KINDS,
@@ -338,6 +338,11 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     },
   });
 
+  /** queryPhraseByKeyword: the robot's FAQ questions matching the words typed so far. */
+  const phrases: Op = ({ body }) => ({
+    body: { resultCode: '0', resultDesc: 'success', question: faqMatches(str(body, 'strContent') ?? '') },
+  });
+
   /** doLeaveMessage: 2 when a field is empty, 3 when the number is no phone number (the vendor's codes). */
   const leaveMessage: Op = ({ body }) => {
     const caller = (str(body, 'caller') ?? '').trim();
@@ -373,6 +378,7 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     route('post', 'getsatisfactionsurveymode', 'getSatisfactionSurveyMode', surveyMode),
     route('post', 'saveSatisfaction', 'saveSatisfaction', saveSatisfaction),
     route('post', 'doLeaveMessage', 'doLeaveMessage', leaveMessage),
+    route('post', 'queryPhraseByKeyword', 'queryPhraseByKeyword', phrases),
     http.all(`${prefix}/*`, async ({ request }) => {
       const url = new URL(request.url);
       requests.push({
