@@ -65,6 +65,7 @@ export interface CcChatEventMap {
   'cc-call-status': CustomEvent<CcCallStatusDetail>;
 }
 
+/** @internal Builds the element's events; not part of the package's API (stripped from its declarations). */
 export function ccEvent<K extends keyof CcChatEventMap>(
   type: K,
   detail: CcChatEventMap[K]['detail'],
