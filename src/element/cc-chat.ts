@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CcApiError } from '../api/errors';
 import type { AccessTokenProvider } from '../api/types';
@@ -348,7 +348,7 @@ export class CcChat extends LitElement {
     return super.getUpdateComplete();
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.text;
     const launcherLabel =
       (this.unread > 0 ? `${t.openChat}, ${t.unreadLabel(this.unread)}` : t.openChat) +
