@@ -6,7 +6,7 @@ import { Survey } from './survey';
 import { saveTextFile, transcriptText } from './transcript-text';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { repeat } from './bounded-repeat';
 import { MAX_MESSAGE_BYTES, characterBudget, messageBytes } from '../controllers/chat-session';
 import type { ReceivedEntry, TranscriptEntry } from '../controllers/transcript-entry';
 import { closeIcon } from '../element/icons';
