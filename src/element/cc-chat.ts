@@ -43,6 +43,8 @@ import { senderLabel } from './sender';
  * @fires {CcCallStatusDetail} cc-call-status - on every change of the click-to-call's state; `detail:
  *   {state, resultCode, resultDesc, eventId, causeId, causeDesc, gateway}` (`gateway: {domain, addresses, accessCode,
  *   caller}` once connected)
+ * @fires {CcSurveyDetail} cc-survey - the visitor answered the satisfaction survey; `detail: {evaluation, comment,
+ *   npsScore?, fcrValue?}` as sent with saveSatisfaction
  *
  * @csspart launcher - the round button that opens and closes the panel
  * @csspart badge - the unread count on the launcher
@@ -93,6 +95,15 @@ import { senderLabel } from './sender';
  * @csspart call-video - a video call's videos
  * @csspart call-remote-video - the agent's video in a video call
  * @csspart call-local-video - the visitor's own video in a video call
+ * @csspart survey - the satisfaction survey after a conversation with an agent (a form), then its thanks
+ * @csspart survey-submit - sends the survey's answer
+ * @csspart survey-skip - skips the survey
+ * @csspart leave-message - the form to leave a message when no agent can answer, then its confirmation
+ * @csspart leave-message-submit - sends the message left
+ * @csspart leave-message-button - after a conversation, opens the form to leave a message
+ * @csspart download-button - in the header: saves the conversation as a text file
+ * @csspart faq - the robot's FAQ questions matching what the visitor types, above the message box
+ * @csspart faq-suggestion - one FAQ question; picking it sends it
  *
  * @cssprop [--cc-chat-accent=#0b57d0] - brand colour of the launcher, header, the visitor's bubbles and suggestions
  * @cssprop [--cc-chat-accent-contrast=#fff] - text on the accent colour
