@@ -75,7 +75,7 @@ export class LeaveMessage {
   render(): TemplateResult | typeof nothing {
     if (!this.shown) return nothing;
     const t = this.#host.strings();
-    if (this.#sent) return html`<p part="leave-message" class="leave-message" role="status">${t.leaveMessageThanks}</p>`;
+    if (this.#sent) return html`<p part="leave-message" class="panel-form" role="status">${t.leaveMessageThanks}</p>`;
     const problem = this.#problem;
     const text =
       problem === 'phone'
@@ -89,7 +89,7 @@ export class LeaveMessage {
               : '';
     return html`<form
       part="leave-message"
-      class="leave-message"
+      class="panel-form"
       aria-labelledby="leave-title"
       aria-describedby="leave-intro"
       novalidate

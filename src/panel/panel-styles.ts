@@ -183,7 +183,8 @@ export const panelStyles = css`
     cursor: default;
   }
   [part~='new-button'],
-  [part~='survey-submit'] {
+  [part~='survey-submit'],
+  [part~='leave-message-submit'] {
     padding: 10px 18px;
     border: none;
     border-radius: 999px;
@@ -191,17 +192,18 @@ export const panelStyles = css`
     color: var(--_on-accent);
     font-weight: 600;
   }
-  .footer.survey-open {
+  /* A form in place of the message box: the survey, leaving a message. Not centred: a form taller than its room
+     must scroll from its top, not overflow on both sides. */
+  .footer.form-open {
     display: flex;
     flex-direction: column;
-    /* Not centred: a survey taller than its room must scroll from its top, not overflow on both sides. */
     justify-content: flex-start;
     align-items: stretch;
     gap: 10px;
     max-height: 75%;
     overflow-y: auto;
   }
-  .footer.survey-open [part~='new-button'] {
+  .footer.form-open [part~='new-button'] {
     align-self: center;
   }
   .faq {
@@ -232,34 +234,35 @@ export const panelStyles = css`
     justify-content: center;
     gap: 8px;
   }
-  [part~='leave-message-button'] {
+  [part~='leave-message-button'],
+  [part~='survey-skip'] {
     padding: 10px 14px;
     border: 1px solid var(--_border);
     border-radius: 999px;
     background: transparent;
     color: var(--_fg);
   }
-  .leave-message {
+  .panel-form {
     display: grid;
     gap: 8px;
     margin: 0;
   }
-  .leave-message h3 {
+  .panel-form h3 {
     margin: 0;
     font-size: 1rem;
   }
-  .leave-message .intro {
+  .panel-form .intro {
     margin: 0;
     color: var(--_muted);
     font-size: 0.875rem;
   }
-  .leave-message label {
+  .panel-form label:not(.choice) {
     display: grid;
     gap: 4px;
     font-size: 0.875rem;
   }
-  .leave-message input,
-  .leave-message textarea {
+  .panel-form input:not([type='radio']),
+  .panel-form textarea {
     padding: 8px 12px;
     border: 1px solid var(--_border);
     border-radius: 12px;
@@ -267,39 +270,26 @@ export const panelStyles = css`
     color: var(--_fg);
     font: inherit;
   }
-  .leave-message [aria-invalid='true'] {
+  .panel-form textarea {
+    resize: vertical;
+  }
+  .panel-form [aria-invalid='true'] {
     border-color: var(--_error);
   }
-  .leave-message .form-message {
+  .form-message {
     margin: 0;
     color: var(--_error);
     font-size: 0.875rem;
   }
-  .leave-message .form-message:empty {
+  .form-message:empty {
     display: none;
   }
-  .leave-message .form-actions {
+  .form-actions {
     display: flex;
     justify-content: flex-end;
-  }
-  [part~='leave-message-submit'] {
-    padding: 10px 18px;
-    border: none;
-    border-radius: 999px;
-    background: var(--_accent);
-    color: var(--_on-accent);
-    font-weight: 600;
-  }
-  .survey {
-    display: grid;
     gap: 8px;
-    margin: 0;
   }
-  .survey h3 {
-    margin: 0;
-    font-size: 1rem;
-  }
-  .survey fieldset {
+  .panel-form fieldset {
     display: flex;
     flex-wrap: wrap;
     gap: 6px;
@@ -307,22 +297,22 @@ export const panelStyles = css`
     padding: 0;
     border: none;
   }
-  .survey legend {
+  .panel-form legend {
     margin-bottom: 4px;
     padding: 0;
     color: var(--_muted);
     font-size: 0.875rem;
   }
-  .survey .choice {
+  .choice {
     position: relative;
   }
-  .survey .choice input {
+  .choice input {
     position: absolute;
     opacity: 0;
     inset: 0;
     margin: 0;
   }
-  .survey .choice span {
+  .choice span {
     display: inline-block;
     padding: 6px 12px;
     border: 1px solid var(--_border);
@@ -330,56 +320,24 @@ export const panelStyles = css`
     background: var(--_bg);
     cursor: pointer;
   }
-  .survey .choice input:checked + span {
+  .choice input:checked + span {
     border-color: var(--_accent);
     background: var(--_accent);
     color: var(--_on-accent);
   }
-  .survey .choice input:focus-visible + span {
+  .choice input:focus-visible + span {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  .survey .nps {
+  .panel-form .nps {
     gap: 4px;
   }
-  .survey .nps .choice span {
+  .nps .choice span {
     min-width: 2.1em;
     padding: 5px 0;
     text-align: center;
   }
-  .survey .comment {
-    display: grid;
-    gap: 4px;
+  .panel-form .comment {
     color: var(--_muted);
-    font-size: 0.875rem;
-  }
-  .survey textarea {
-    padding: 8px 12px;
-    border: 1px solid var(--_border);
-    border-radius: 12px;
-    background: var(--_bg);
-    color: var(--_fg);
-    font: inherit;
-    resize: vertical;
-  }
-  .survey-message {
-    margin: 0;
-    color: var(--_error);
-    font-size: 0.875rem;
-  }
-  .survey-message:empty {
-    display: none;
-  }
-  .survey-actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: 8px;
-  }
-  [part~='survey-skip'] {
-    padding: 10px 14px;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    background: transparent;
-    color: var(--_fg);
   }
 `;

@@ -180,7 +180,7 @@ class ChatPanel implements PanelView {
     const leave = this.#survey.asking ? nothing : this.#leave.render();
     const open = this.#survey.shown || this.#leave.shown;
     if (this.#host.session.state === 'ended') {
-      return html`<div class="footer ended ${open ? 'survey-open' : ''}">
+      return html`<div class="footer ended ${open ? 'form-open' : ''}">
         ${survey} ${leave}
         ${this.#survey.asking
           ? nothing
@@ -194,9 +194,9 @@ class ChatPanel implements PanelView {
             </div>`}
       </div>`;
     }
-    if (this.#survey.shown) return html`<div class="footer survey-open">${survey}</div>`;
+    if (this.#survey.shown) return html`<div class="footer form-open">${survey}</div>`;
     // No agent can answer (12, 13): the form to leave a message comes above the message box (the robot stays).
-    const leaveForm = this.#leave.shown ? html`<div class="footer survey-open">${leave}</div>` : nothing;
+    const leaveForm = this.#leave.shown ? html`<div class="footer form-open">${leave}</div>` : nothing;
     const budget = characterBudget(this.#draft);
     const tooLong = budget.bytes > MAX_MESSAGE_BYTES;
     const nearLimit = budget.bytes > MAX_MESSAGE_BYTES * 0.8;

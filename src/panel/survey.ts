@@ -153,7 +153,7 @@ export class Survey {
     if (!this.shown) return nothing;
     const t = this.#host.strings();
     if (this.#phase === 'done') {
-      return html`<p part="survey" class="survey" role="status">${t.surveyThanks}</p>`;
+      return html`<p part="survey" class="panel-form" role="status">${t.surveyThanks}</p>`;
     }
     const mode = this.#mode!;
     const sending = this.#phase === 'sending';
@@ -167,7 +167,7 @@ export class Survey {
       this.#message = null;
       this.#host.requestUpdate();
     };
-    return html`<form part="survey" class="survey" aria-labelledby="survey-title" @submit=${(e: SubmitEvent) => this.#submit(e)}>
+    return html`<form part="survey" class="panel-form" aria-labelledby="survey-title" @submit=${(e: SubmitEvent) => this.#submit(e)}>
       <h3 id="survey-title">${t.surveyTitle}</h3>
       <fieldset>
         <legend>${t.surveyRating}</legend>
@@ -201,10 +201,10 @@ export class Survey {
           @input=${(e: Event) => (this.#comment = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
       </label>
-      <p class="survey-message" role="alert">
+      <p class="form-message" role="alert">
         ${this.#message === 'choose' ? t.surveyChooseRating : this.#message === 'failed' ? t.surveyFailed : ''}
       </p>
-      <div class="survey-actions">
+      <div class="form-actions">
         <button type="button" part="survey-skip" ?disabled=${sending} @click=${() => this.#finish(false)}>${t.surveySkip}</button>
         <button type="submit" part="survey-submit" ?disabled=${sending}>${t.surveySubmit}</button>
       </div>
