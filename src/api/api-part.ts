@@ -1,6 +1,7 @@
 import { CcMessagingClient } from './client';
 import { doLeaveMessage } from './leave-message';
 import { queryPhraseByKeyword } from './phrases';
+import { feedbackSatisfaction } from './robot-feedback';
 import { getSatisfactionSurveyMode, saveSatisfaction } from './satisfaction';
 import { ObjectReader } from './validate';
 
@@ -18,6 +19,7 @@ export interface ApiPart {
   saveSatisfaction: typeof saveSatisfaction;
   doLeaveMessage: typeof doLeaveMessage;
   queryPhraseByKeyword: typeof queryPhraseByKeyword;
+  feedbackSatisfaction: typeof feedbackSatisfaction;
 }
 
 export const apiPart: ApiPart = {
@@ -27,4 +29,5 @@ export const apiPart: ApiPart = {
   saveSatisfaction,
   doLeaveMessage,
   queryPhraseByKeyword,
+  feedbackSatisfaction,
 };

@@ -104,6 +104,10 @@ import { senderLabel } from './sender';
  * @csspart download-button - in the header: saves the conversation as a text file
  * @csspart faq - the robot's FAQ questions matching what the visitor types, above the message box
  * @csspart faq-suggestion - one FAQ question; picking it sends it
+ * @csspart feedback-up - under a robot answer: "helpful" (`aria-pressed` once given)
+ * @csspart feedback-down - under a robot answer: "not helpful", which asks what was wrong
+ * @csspart feedback-comment - what was wrong with a robot answer (required with a thumbs down)
+ * @csspart feedback-send - sends the thumbs down with its comment
  *
  * @cssprop [--cc-chat-accent=#0b57d0] - brand colour of the launcher, header, the visitor's bubbles and suggestions
  * @cssprop [--cc-chat-accent-contrast=#fff] - text on the accent colour

@@ -197,6 +197,65 @@ export const messageStyles = css`
   }
 
   /* Time and delivery status under a bubble. */
+  .ccm-feedback {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px;
+    margin-top: 4px;
+  }
+  [part~='feedback-up'],
+  [part~='feedback-down'] {
+    display: grid;
+    place-items: center;
+    width: 28px;
+    height: 28px;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: 50%;
+    background: var(--_bg);
+    color: var(--_muted);
+  }
+  [part~='feedback-up'][aria-pressed='true'],
+  [part~='feedback-down'][aria-pressed='true'] {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  [part~='feedback-up']:disabled,
+  [part~='feedback-down']:disabled {
+    cursor: default;
+  }
+  .ccm-feedback-note {
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
+  .ccm-feedback-form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px;
+    width: 100%;
+  }
+  [part~='feedback-comment'] {
+    flex: 1 1 10em;
+    min-width: 0;
+    padding: 4px 10px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+    font-size: 0.875rem;
+  }
+  [part~='feedback-send'] {
+    padding: 4px 12px;
+    border: none;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-size: 0.875rem;
+  }
   .ccm-meta {
     display: flex;
     flex-wrap: wrap;

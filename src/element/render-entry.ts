@@ -26,6 +26,8 @@ export interface RenderContext {
    * used (anything else, `blob:` included, is ignored); without it media cards show no action.
    */
   mediaUrl?: (message: DownlinkMessage) => string | null;
+  /** The visitor's vote on a robot answer (thumbs up or down), for answers that carry an interIdx. */
+  feedback?: (entry: ReceivedEntry) => TemplateResult | typeof nothing;
 }
 
 // Server strings can be long; these bound how much of a message is worked on per render.
@@ -100,6 +102,7 @@ function renderReceived(entry: ReceivedEntry, ctx: RenderContext): TemplateResul
 
   const content = renderContent(message, ctx);
   const suggestions = sourceType === 'ROBOT' ? renderSuggestions(message.simQuestions, ctx) : nothing;
+  const feedback = sourceType === 'ROBOT' && entry.kind === 'received' && ctx.feedback ? ctx.feedback(entry) : nothing;
   const hasContent = content !== nothing;
   // A CONNECT/CHAT echo with no text and nothing to pick: keep the keyed slot, show nothing.
   if (!hasContent && suggestions === nothing) {
@@ -109,7 +112,7 @@ function renderReceived(entry: ReceivedEntry, ctx: RenderContext): TemplateResul
     side === 'end'
       ? html`<span class="ccm-vh">${strings.speakerPrefix(author)}</span>`
       : html`<div class="ccm-author" part="author" dir="auto">${author}</div>`;
-  return html`<div part="message" class="ccm ccm--${side} ${kindClass}" data-source-type=${sourceType} data-key=${entry.key}>${avatar}<div class="ccm-body">${authorLine}${hasContent ? html`<div class="ccm-bubble" part="bubble">${content}</div>` : nothing}${suggestions}<div class="ccm-meta">${renderTime(message.timestamp, ctx.locale)}</div></div></div>`;
+  return html`<div part="message" class="ccm ccm--${side} ${kindClass}" data-source-type=${sourceType} data-key=${entry.key}>${avatar}<div class="ccm-body">${authorLine}${hasContent ? html`<div class="ccm-bubble" part="bubble">${content}</div>` : nothing}${suggestions}${feedback}<div class="ccm-meta">${renderTime(message.timestamp, ctx.locale)}</div></div></div>`;
 }
 
 function renderNotice(

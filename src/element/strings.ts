@@ -103,6 +103,14 @@ export interface CcStrings {
   surveySkip: string;
   surveyThanks: string;
   surveyFailed: string;
+  /** Thumbs up or down on a robot answer (a thumbs down asks what was wrong). */
+  feedbackHelpful: string;
+  feedbackNotHelpful: string;
+  feedbackWhy: string;
+  feedbackSend: string;
+  feedbackNeedComment: string;
+  feedbackThanks: string;
+  feedbackFailed: string;
   /** The header's button that saves the conversation as a text file. */
   downloadTranscript: string;
   /** Leaving a message when no agent can answer (doLeaveMessage). */
@@ -306,6 +314,13 @@ export type PanelStringKey =
   | 'surveyThanks'
   | 'surveyFailed'
   | 'downloadTranscript'
+  | 'feedbackHelpful'
+  | 'feedbackNotHelpful'
+  | 'feedbackWhy'
+  | 'feedbackSend'
+  | 'feedbackNeedComment'
+  | 'feedbackThanks'
+  | 'feedbackFailed'
   | 'leaveMessageOffer'
   | 'leaveMessageTitle'
   | 'leaveMessageIntro'

@@ -1,6 +1,7 @@
 import { messageDetail } from './message-detail';
 import { Notifier } from './notifier';
 import { FaqSuggestions } from './faq';
+import { RobotFeedback } from './robot-feedback';
 import { LeaveMessage } from './leave-message';
 import { Survey } from './survey';
 import { saveTextFile, transcriptText } from './transcript-text';
@@ -44,12 +45,20 @@ class ChatPanel implements PanelView {
   readonly #survey: Survey;
   readonly #leave: LeaveMessage;
   readonly #faq: FaqSuggestions;
+  readonly #feedback: RobotFeedback;
+  /** Counts changes of the robot answers' votes: the chunks' guard lets them through. */
+  #feedbackVersion = 0;
 
   constructor(host: PanelHost) {
     this.#host = host;
     this.#survey = new Survey(host);
     this.#leave = new LeaveMessage(host);
     this.#faq = new FaqSuggestions(host, (question) => this.#pickFaq(question));
+    this.#feedback = new RobotFeedback(host, (entry) => {
+      this.#entryTemplates.delete(entry);
+      this.#feedbackVersion += 1;
+      this.#host.requestUpdate();
+    });
     adoptStyles(host.renderRoot, [panelStyles.styleSheet, messageStyles.styleSheet]);
   }
 
@@ -246,7 +255,7 @@ class ChatPanel implements PanelView {
       chunksOf(start > 0 ? entries.slice(start) : entries),
       (chunk) => chunk.key,
       (chunk) =>
-        guard([strings, locale, ...chunk.entries], () =>
+        guard([strings, locale, this.#feedbackVersion, ...chunk.entries], () =>
           repeat(chunk.entries, (entry) => entry.key, (entry) => this.#renderCachedEntry(entry, context)),
         ),
     )}`;
@@ -304,6 +313,7 @@ class ChatPanel implements PanelView {
       strings,
       locale,
       onQuestion: (question) => this.#host.send(question),
+      feedback: (entry) => this.#feedback.render(entry),
       onRetry: (key) => this.#host.session.retry(key),
     };
   }

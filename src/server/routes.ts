@@ -26,6 +26,7 @@ export const CC_ROUTES: ReadonlyMap<string, CcRoute> = new Map<string, CcRoute>(
   ['saveSatisfaction', post()],
   ['doLeaveMessage', post()],
   ['queryPhraseByKeyword', post()],
+  ['v1/robot/feedbacksatisfaction', post()],
   ['v1/checkClickToCallSupport', { method: 'GET', longPoll: null }],
   ['v1/createClickToCall', post()],
   [

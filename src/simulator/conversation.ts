@@ -93,8 +93,14 @@ export function agentAnswer(text: string): string {
   return `Thanks! Let me check that for you: "${text}".`;
 }
 
+/** The robot's interaction counter per simulator (interIdx: what robot feedback names an answer by). */
+const robotTurns = new WeakMap<SimState, number>();
+
 function robotMessage(state: SimState, content: string, simQuestions: string[] | null): Partial<WireMessage> {
+  const turn = (robotTurns.get(state) ?? 0) + 1;
+  robotTurns.set(state, turn);
   return {
+    interIdx: String(turn),
     sourceType: 'ROBOT',
     content,
     simQuestions,

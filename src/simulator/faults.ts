@@ -45,6 +45,7 @@ export const OPERATIONS = [
   'saveSatisfaction',
   'doLeaveMessage',
   'queryPhraseByKeyword',
+  'feedbacksatisfaction',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 

@@ -338,6 +338,19 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     },
   });
 
+  /** feedbacksatisfaction: a vote on a robot answer; a thumbs down needs a comment (30000000008 without one). */
+  const robotFeedback: Op = ({ body }) => {
+    const feedback = (body as { feedback?: unknown } | null)?.feedback;
+    const content = (str(body, 'feedbackContent') ?? '').trim();
+    if ((feedback !== 0 && feedback !== 1) || !str(body, 'interIdx') || !str(body, 'from')) {
+      return { body: { resultCode: '30010009999', resultDesc: 'chat error: bad feedback parameters' } };
+    }
+    if (feedback === 0 && (!content || content.length > 64)) {
+      return { body: { resultCode: '30000000008', resultDesc: 'feedback content is empty or too long' } };
+    }
+    return { body: { resultCode: '0', resultDesc: 'success' } };
+  };
+
   /** queryPhraseByKeyword: the robot's FAQ questions matching the words typed so far. */
   const phrases: Op = ({ body }) => ({
     body: { resultCode: '0', resultDesc: 'success', question: faqMatches(str(body, 'strContent') ?? '') },
@@ -379,6 +392,7 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     route('post', 'saveSatisfaction', 'saveSatisfaction', saveSatisfaction),
     route('post', 'doLeaveMessage', 'doLeaveMessage', leaveMessage),
     route('post', 'queryPhraseByKeyword', 'queryPhraseByKeyword', phrases),
+    route('post', 'v1/robot/feedbacksatisfaction', 'feedbacksatisfaction', robotFeedback),
     http.all(`${prefix}/*`, async ({ request }) => {
       const url = new URL(request.url);
       requests.push({
