@@ -323,7 +323,7 @@ describe('the proxy over HTTP, in front of the simulator', () => {
       `${API_PATH}/pushMsg`,
       `${API_PATH}/constructor`,
       `${API_PATH}/__proto__`,
-      `${API_PATH}/v1/robot/feedbacksatisfaction`,
+      `${API_PATH}/v1/robot/other`,
       `${API_PATH}/x/../send`,
       `${API_PATH}/send/`,
       '/apiaccess/other/send',
