@@ -203,4 +203,12 @@ function liveRows(r, add) {
     k.new.catchUpAfterMs ? `${spread(k.new.catchUpAfterMs)} (${k.new.catchUps} of ${k.new.closes})` : `none of ${k.new.closes}`,
     `before #11: ${k.old.catchUps} of ${k.old.closes}`,
   );
+  add(
+    '9 takeover',
+    '  applyToken sent after the tabs opened (the new poller lacked the token)',
+    `${k.new.applyTokens} in ${k.new.closes} closes`,
+    `before #11 (each tab its own token): ${k.old.applyTokens}`,
+    '0',
+    k.new.applyTokens === 0,
+  );
 }
