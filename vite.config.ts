@@ -8,13 +8,13 @@ import { shareCoreModules } from './scripts/share-core-modules.ts';
 // `npm start`: the demo page (index.html) with the ccmessaging simulator served over real HTTP
 // from the same dev server, so the widget talks to it exactly as it would to a backend.
 // `npm run build`: the library. Default mode: ES modules for bundlers, Lit (and msw) left as
-// dependencies; `--mode iife`: the script-tag file (`iife-all`: the same in one file, parts included); `--mode panel-iife`, `call-iife` and `zh-iife`: the parts
+// dependencies; `--mode iife`: the script-tag file (`iife-all`: the same in one file, parts included); `--mode panel-iife`, `call-iife`, `voice-iife` and `zh-iife`: the parts
 // that the script-tag file adds to the page when first needed (src/embed/parts.ts).
 export default defineConfig(({ mode }) => ({
   server: { port: 5173, strictPort: true, host: 'localhost' },
   // Lit's modules pre-bundled up front: otherwise the dev server finds the panel's (fetched on first open) only
   // then, re-optimizes and reloads the page under the visitor.
-  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'lit/directives/guard.js'] },
+  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'lit/directives/guard.js', 'jssip'] },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
   plugins: [
     simulatorPlugin(),
@@ -23,7 +23,9 @@ export default defineConfig(({ mode }) => ({
   ],
   // The script-tag builds replace the parts module: cc-chat.iife.js adds the part scripts beside it to the page,
   // cc-chat.all.iife.js has them inside.
-  resolve: partsModule[mode] ? { alias: [{ find: /^\.\/parts$/, replacement: resolve(partsModule[mode]) }] } : {},
+  // The call part's way to the voice is replaced the same way: cc-chat-call.iife.js adds cc-chat-voice.iife.js,
+  // cc-chat.all.iife.js has the voice inside.
+  resolve: { alias: aliases(mode) },
   build:
     {
       iife: iifeBuild,
@@ -31,12 +33,21 @@ export default defineConfig(({ mode }) => ({
       'api-iife': partBuild('src/api/embed.ts', 'cc-chat-api.iife.js'),
       'panel-iife': partBuild('src/panel/embed.ts', 'cc-chat-panel.iife.js'),
       'call-iife': partBuild('src/call/embed.ts', 'cc-chat-call.iife.js'),
+      'voice-iife': partBuild('src/voice/embed.ts', 'cc-chat-voice.iife.js'),
       'zh-iife': partBuild('src/locales/embed-zh.ts', 'cc-chat-zh.iife.js'),
       server: serverBuild,
     }[mode] ?? moduleBuild,
 }));
 
 const partsModule: Record<string, string> = { iife: 'src/embed/parts.ts', 'iife-all': 'src/embed/parts-bundled.ts' };
+const voiceModule: Record<string, string> = { 'call-iife': 'src/call/voice-script.ts', 'iife-all': 'src/call/voice-bundled.ts' };
+
+function aliases(mode: string): Array<{ find: RegExp; replacement: string }> {
+  return [
+    ...(partsModule[mode] ? [{ find: /^\.\/parts$/, replacement: resolve(partsModule[mode]) }] : []),
+    ...(voiceModule[mode] ? [{ find: /^\.\/voice-loader$/, replacement: resolve(voiceModule[mode]) }] : []),
+  ];
+}
 
 /**
  * The script-tag file: everything bundled (Lit included), registers <cc-chat> when loaded. Its
@@ -84,7 +95,7 @@ const moduleBuild: BuildOptions = {
     formats: ['es'],
   },
   rolldownOptions: {
-    external: [/^lit(\/|$)/, /^msw(\/|$)/, /^@lit\//],
+    external: [/^lit(\/|$)/, /^msw(\/|$)/, /^@lit\//, /^jssip(\/|$)/],
     output: { chunkFileNames: 'chunks/[name].js' },
     plugins: [minifyLitHtml()],
   },

@@ -16,9 +16,11 @@ export default defineConfig({
       },
       {
         // Pre-bundled up front, so Vite does not re-optimize mid-run and reload a test.
-        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'lit/directives/guard.js', 'axe-core', 'msw', 'msw/browser'] },
+        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'lit/directives/guard.js', 'axe-core', 'msw', 'msw/browser', 'jssip'] },
         test: {
           name: 'browser',
+          // The SIP test gateway the calls with a voice dial (test/browser/call/voice.test.ts).
+          globalSetup: ['test/support/sip-gateway-setup.ts'],
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 15_000,
           browser: {
@@ -26,7 +28,16 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             provider: playwright({
-              launchOptions: { executablePath: findChromium(), args: chromiumArgs },
+              // A fake microphone and camera, granted without a prompt; host candidates without mDNS names.
+              launchOptions: {
+                executablePath: findChromium(),
+                args: [
+                  ...chromiumArgs,
+                  '--use-fake-device-for-media-stream',
+                  '--use-fake-ui-for-media-stream',
+                  '--disable-features=WebRtcHideLocalIpsWithMdns',
+                ],
+              },
             }),
             instances: [{ browser: 'chromium' }],
           },

@@ -19,6 +19,7 @@ import { benchTabs } from './tabs.mjs';
 import { benchLoss } from './loss.mjs';
 import { benchTakeover } from './takeover.mjs';
 import { closeAll, track, withDeadline } from './deadline.mjs';
+import { benchProxy, renderProxyTable } from './proxy.mjs';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const OUT = resolve('test/bench-results/latest.json');
@@ -35,6 +36,7 @@ const DEADLINE = {
   latency: 3 * 60_000,
   live: (QUICK ? 60_000 : 150_000) + 6 * 60_000,
   takeover: 5 * 60_000,
+  proxy: 5 * 60_000,
 };
 
 /** The herd runs in its own process (one core), while the browser's network window (mostly idle) runs. */
@@ -119,6 +121,9 @@ async function measure() {
   results.takeover = await withDeadline('9. takeover', DEADLINE.takeover, () =>
     benchTakeover(browser, modules, builds, { closes: QUICK ? 4 : 10, log }),
   );
+
+  step('10. proxy: one process holding 1,000 long polls (bench/proxy.mjs)');
+  results.proxy = await withDeadline('10. proxy', DEADLINE.proxy, () => benchProxy({ samples: QUICK ? 100 : 300, log }));
 }
 
 let failed = null;
@@ -154,6 +159,7 @@ results.table = table.rows;
 mkdirSync('test/bench-results', { recursive: true });
 writeFileSync(OUT, JSON.stringify(results, null, 2));
 console.log(`\n${table.text}\n`);
+console.log(`${renderProxyTable(results.proxy)}\n`);
 console.log(`Figures written to ${OUT} (${results.benchSeconds.toFixed(0)} s in all, build included).`);
 // Everything was closed above; a handle left open somewhere (a keep-alive socket) must not keep the bench alive.
 process.exit(0);

@@ -52,10 +52,11 @@ if (!iife) {
 }
 // What a visitor downloads: the script at page load, the API client and the panel when the chat is first opened
 // (or hovered; the API client alone when a conversation resumes closed), the call and the Chinese strings only
-// when needed.
+// when needed, the voice (the SIP stack) when a call starts.
 const gzipOf = (name) => files.find((f) => f.name === name)?.gzip ?? 0;
 const opened = iife.gzip + gzipOf('cc-chat-api.iife.js') + gzipOf('cc-chat-panel.iife.js');
-console.log(`\nat page load: ${iife.gzip} B; with the chat opened: ${opened} B; with a call too: ${opened + gzipOf('cc-chat-call.iife.js')} B (gzip).`);
+const calling = opened + gzipOf('cc-chat-call.iife.js');
+console.log(`\nat page load: ${iife.gzip} B; with the chat opened: ${opened} B; with a call too: ${calling} B; with its voice: ${calling + gzipOf('cc-chat-voice.iife.js')} B (gzip).`);
 if (iife.gzip > IIFE_BUDGET) {
   console.error(`\ncc-chat.iife.js is ${iife.gzip} gzip bytes, over the budget of ${IIFE_BUDGET}.`);
   process.exit(1);

@@ -1,13 +1,19 @@
 import { CcMessagingClient } from './client';
+import { getSatisfactionSurveyMode, saveSatisfaction } from './satisfaction';
 import { ObjectReader } from './validate';
 
 // The API client as a part of the widget (see src/element/parts.ts): a page whose visitor has no conversation
 // never downloads it; it is fetched when a conversation starts or resumes, or a part needs the API.
 
-/** What the API part brings: the client, and the readers of API answers the call's code shares. */
+/**
+ * What the API part brings: the client, the readers of API answers the call's code shares, and the survey's
+ * calls (the panel asks them at the end of a conversation with an agent).
+ */
 export interface ApiPart {
   CcMessagingClient: typeof CcMessagingClient;
   ObjectReader: typeof ObjectReader;
+  getSatisfactionSurveyMode: typeof getSatisfactionSurveyMode;
+  saveSatisfaction: typeof saveSatisfaction;
 }
 
-export const apiPart: ApiPart = { CcMessagingClient, ObjectReader };
+export const apiPart: ApiPart = { CcMessagingClient, ObjectReader, getSatisfactionSurveyMode, saveSatisfaction };

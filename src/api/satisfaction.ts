@@ -1,5 +1,5 @@
-// The satisfaction survey's calls: functions over CcMessagingClient.request, so the widget, which does not
-// show a survey yet, does not carry them.
+// The satisfaction survey's calls: functions over CcMessagingClient.request, in the API part (api-part.ts),
+// where the panel finds them at the end of a conversation with an agent.
 
 import type { CcMessagingClient } from './client';
 import { parseSurveyMode } from './parse';

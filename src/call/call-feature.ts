@@ -5,6 +5,12 @@ import type { CallFeature, CallFeatureHost } from '../element/call-host';
 import { callStyles } from '../element/call-styles';
 import { renderCallBar, renderCallButton } from '../element/call-view';
 import { ccEvent } from '../element/events';
+import { voiceFailureText } from './call-strings';
+import { CallVoiceLink } from './call-voice';
+import { attachVideos, renderVoiceBody, renderVoiceButtons } from './voice-view';
+
+/** How often the microphone's level is drawn, ms. */
+const LEVEL_INTERVAL_MS = 100;
 
 // The click-to-call of <cc-chat>, as a part fetched only when a call is possible: the call session, its
 // button and bar, its transcript lines and `cc-call-status`, and where the keyboard focus goes.
@@ -19,6 +25,12 @@ class ElementCall implements CallFeature {
   readonly #session: CallSession;
   /** The visitor hid the bar of a finished call (until the next call). */
   #dismissed = false;
+  /** The voice of the current call (null with `no-voice`, and before the first call). */
+  #voice: CallVoiceLink | null = null;
+  #keypadOpen = false;
+  #sent = '';
+  #level = 0;
+  #levelTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(host: CallFeatureHost) {
     this.#host = host;
@@ -43,6 +55,13 @@ class ElementCall implements CallFeature {
         checkSupport: () => host.checkSupport(),
         media: () => host.media(),
         intervalMs: () => host.intervalMs(),
+        voice: (events) => {
+          const options = host.sipOptions();
+          this.#voice = options && new CallVoiceLink(events, options, () => host.requestUpdate());
+          this.#keypadOpen = false;
+          this.#sent = '';
+          return this.#voice;
+        },
       },
     );
   }
@@ -69,7 +88,27 @@ class ElementCall implements CallFeature {
   }
 
   renderBar(compact: boolean): TemplateResult | typeof nothing {
+    const voice = this.#voice;
+    const voiceView = voice && {
+      strings: this.#host.strings(),
+      muted: voice.muted,
+      keypadOpen: this.#keypadOpen,
+      sent: this.#sent,
+      level: voice.muted ? 0 : this.#level,
+      video: this.#host.media() === 'video',
+      onMute: () => voice.setMuted(!voice.muted),
+      onKeypad: () => this.#toggleKeypad(),
+      onTone: (key: string) => this.#tone(key),
+    };
+    if (voiceView?.video) {
+      void this.#host.updateComplete.then(() =>
+        attachVideos(this.#host.renderRoot, voice!.remoteStream, voice!.localStream),
+      );
+    }
     return renderCallBar({
+      // In the panel the voice's buttons sit beside its level meter; beside the launcher, beside hang-up.
+      voiceButtons: voiceView && compact ? renderVoiceButtons(voiceView, true) : nothing,
+      voiceBody: voiceView ? renderVoiceBody(voiceView) : undefined,
       strings: this.#host.strings(),
       status: this.#session.status,
       elapsedSeconds: this.#session.elapsedSeconds,
@@ -98,6 +137,18 @@ class ElementCall implements CallFeature {
   #onStatus(status: CallStatus, previous: CallState): void {
     const host = this.#host;
     if (status.state === 'requesting') this.#dismissed = false;
+    this.#drawLevel(isActiveCallState(status.state) && this.#voice !== null);
+    if (status.state !== previous && status.voiceFailure) {
+      host.dispatch(
+        ccEvent('cc-error', {
+          kind: 'call',
+          operation: status.voiceFailure.kind === 'sip' ? 'sip' : status.voiceFailure.kind,
+          ...(status.voiceFailure.kind === 'sip' ? { status: status.voiceFailure.status } : {}),
+          message: voiceFailureText(status.voiceFailure),
+          fatal: false,
+        }),
+      );
+    }
     if (status.state !== previous) {
       const line = host.strings().callStatus(status);
       if (line) host.addSystemLine(line);
@@ -124,6 +175,35 @@ class ElementCall implements CallFeature {
   #onButton(): void {
     void this.start();
     if (isActiveCallState(this.#session.state)) this.#focusAfterUpdate('hangup-button');
+  }
+
+  #toggleKeypad(): void {
+    this.#keypadOpen = !this.#keypadOpen;
+    this.#host.requestUpdate();
+    // Opened: the first key takes the focus; closed (Escape): the toggle gets it back.
+    this.#focusAfterUpdate(this.#keypadOpen ? 'dtmf-key' : 'keypad-button');
+  }
+
+  #tone(key: string): void {
+    this.#voice?.sendDtmf(key);
+    // The last 24 tones: enough to check a number, never a growing line.
+    this.#sent = (this.#sent + key).slice(-24);
+    this.#host.requestUpdate();
+  }
+
+  /** Draws the microphone's level into the meter while a call with a voice is active (not through a render). */
+  #drawLevel(on: boolean): void {
+    if (!on) {
+      clearInterval(this.#levelTimer);
+      this.#levelTimer = undefined;
+      this.#level = 0;
+      return;
+    }
+    this.#levelTimer ??= setInterval(() => {
+      this.#level = this.#voice?.level() ?? 0;
+      const meter = this.#part('call-level');
+      if (meter instanceof HTMLMeterElement) meter.value = this.#level;
+    }, LEVEL_INTERVAL_MS);
   }
 
   #dismiss(): void {

@@ -1,4 +1,5 @@
 import type { CallStrings } from '../element/strings';
+import type { VoiceFailure } from './voice-host';
 
 // The click-to-call's English, and what every language's call sentences need. It comes with the call's
 // code (see src/element/parts.ts), so pages without calls do not carry it.
@@ -12,6 +13,8 @@ export interface CallStatusInfo {
   causeDesc: string | null;
   durationSeconds: number | null;
   endedByVisitor: boolean;
+  /** Why the call's voice failed, when that ended the call. */
+  voiceFailure?: VoiceFailure | null;
 }
 
 /** A call's length as m:ss, or h:mm:ss from an hour on. */
@@ -35,6 +38,8 @@ function callStatus(status: CallStatusInfo): string {
       return 'Calling…';
     case 'queued':
       return 'Waiting for an agent to answer…';
+    case 'dialing':
+      return 'Connecting your call…';
     case 'connected':
       return 'Call connected';
     case 'ended': {
@@ -44,6 +49,7 @@ function callStatus(status: CallStatusInfo): string {
     case 'timeout':
       return 'No agent answered in time. Please try again later.';
     case 'failed': {
+      if (status.voiceFailure) return voiceFailureText(status.voiceFailure);
       if (status.rejection === 'error') return 'The call could not be started. Please try again.';
       const cause = causeText(status, (id) => ` (cause ${id})`);
       return cause ? `The call failed: ${cause}` : 'The call failed.';
@@ -67,6 +73,49 @@ function callStatus(status: CallStatusInfo): string {
   }
 }
 
+/** What went wrong with the call's voice, in English: the call's status, and the message of its `cc-error`. */
+export function voiceFailureText(failure: VoiceFailure): string {
+  switch (failure.kind) {
+    case 'permission':
+      return 'The call needs your microphone: allow it in the browser and try again.';
+    case 'no-device':
+      return 'No microphone was found: connect one and try again.';
+    case 'media':
+      return 'The microphone could not be started (another program may be using it).';
+    case 'load':
+      return 'The call could not be started. Please try again.';
+    case 'config':
+      return 'The call could not be connected: the contact center sent no gateway to call.';
+    case 'unreachable':
+      return 'The call service could not be reached. Please try again later.';
+    case 'ice':
+      return 'The call\'s audio could not get through the network.';
+    case 'lost':
+      return 'The connection to the call service was lost.';
+    case 'sip':
+      switch (failure.status) {
+        case 404:
+        case 604:
+          return 'The number called does not exist (404).';
+        case 408:
+          return 'The call service did not answer (408).';
+        case 480:
+          return 'Nobody can take the call right now (480).';
+        case 486:
+        case 600:
+          return 'The line is busy (486). Please try again later.';
+        case 503:
+          return 'The call service is unavailable (503). Please try again later.';
+        case 401:
+        case 403:
+        case 407:
+          return `The call service refused the call (${failure.status}).`;
+        default:
+          return `The call failed (SIP ${failure.status}).`;
+      }
+  }
+}
+
 /** The English of the call's strings (added to the widget's English when the call's code arrives). */
 export const enCall: CallStrings = {
   startCall: (media) => (media === 'video' ? 'Start a video call' : 'Call us'),
@@ -80,4 +129,12 @@ export const enCall: CallStrings = {
   callGatewayAddresses: 'Addresses',
   callAccessCode: 'Number called',
   callCaller: 'Caller',
+  mute: 'Mute',
+  unmute: 'Unmute',
+  keypad: 'Keypad',
+  dtmfKey: (key) => `Dial ${key}`,
+  dtmfSent: 'Dialled',
+  micLevel: 'Microphone level',
+  remoteVideo: 'Agent\'s video',
+  localVideo: 'Your video',
 };

@@ -8,18 +8,29 @@ import type { ClickToCallEvent } from '../api/types';
  * - `idle`: no call yet;
  * - `requesting`: createClickToCall sent (support and browser checked first), no event yet;
  * - `queued`: "Call in queue";
- * - `connected`: "Call connected" (eventId 168101), with the WebRTC gateway details;
+ * - `dialing`: "Call connected" (eventId 168101) came, and the widget's voice is dialing the gateway (SIP);
+ * - `connected`: media flows (or, with `no-voice`, "Call connected" came), with the WebRTC gateway details;
  * - `ended`: "Call disconnected", or the visitor hung up;
  * - `timeout`: "Call queued timeout";
  * - `failed`: "Call failed" (causeId/causeDesc), or the call could not be started or followed;
  * - `rejected`: createClickToCall answered a non-zero resultCode (7, 12, 13…), or calls are not available here.
  */
-export type CallState = 'idle' | 'requesting' | 'queued' | 'connected' | 'ended' | 'timeout' | 'failed' | 'rejected';
+export type CallState =
+  | 'idle'
+  | 'requesting'
+  | 'queued'
+  | 'dialing'
+  | 'connected'
+  | 'ended'
+  | 'timeout'
+  | 'failed'
+  | 'rejected';
 
 export const CALL_STATES: readonly CallState[] = [
   'idle',
   'requesting',
   'queued',
+  'dialing',
   'connected',
   'ended',
   'timeout',
@@ -99,7 +110,7 @@ export function isFinalCallState(state: CallState): boolean {
 
 /** A call in one of these states is going on: it can be hung up, and leaving the page drops it. */
 export function isActiveCallState(state: CallState): boolean {
-  return state === 'requesting' || state === 'queued' || state === 'connected';
+  return state === 'requesting' || state === 'queued' || state === 'dialing' || state === 'connected';
 }
 
 /**

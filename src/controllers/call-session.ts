@@ -15,6 +15,7 @@ import {
 import { browserHasWebRtc } from './call-support';
 import { isFatal, isSameFailure, toApiError } from './failures';
 import { PollLoop } from './poll-loop';
+import type { VoiceFailure } from '../call/voice-host';
 
 export type { CallGateway, CallRejection, CallState } from './call-events';
 
@@ -37,6 +38,8 @@ export interface CallStatus {
   durationSeconds: number | null;
   /** The visitor ended it (hang-up, or leaving the page), rather than the contact center. */
   endedByVisitor: boolean;
+  /** Why the call's voice failed (microphone, gateway, SIP, ICE), when that is what ended it. */
+  voiceFailure: VoiceFailure | null;
 }
 
 export const IDLE_CALL: CallStatus = Object.freeze({
@@ -50,7 +53,31 @@ export const IDLE_CALL: CallStatus = Object.freeze({
   rejection: null,
   durationSeconds: null,
   endedByVisitor: false,
+  voiceFailure: null,
 });
+
+/** What the voice of a call tells the session (see {@link CallVoice}). */
+export interface VoiceEvents {
+  /** Media flows: the call is `connected`, and its timer starts. */
+  live(): void;
+  /** The voice could not be set up, or broke (the WebSocket dropped, ICE failed). */
+  failed(failure: VoiceFailure): void;
+  /** The other side hung up (a BYE from the gateway). */
+  ended(): void;
+}
+
+/**
+ * The voice of one call (src/call/call-voice.ts): the microphone before createClickToCall, the SIP call on
+ * "Call connected", released by `stop()` whatever ends the call.
+ */
+export interface CallVoice {
+  /** Opens the microphone (camera for video) and loads the voice; rejects with a VoiceError. */
+  prepare(media: MediaAbility): Promise<void>;
+  /** Dials the gateway; what happens then comes through {@link VoiceEvents}. */
+  dial(gateway: CallGateway): void;
+  /** BYE or CANCEL, and the microphone stopped. Idempotent. */
+  stop(): void;
+}
 
 /** What the call reports to its element, which turns it into DOM events, UI and transcript lines. */
 export interface CallSessionListener {
@@ -75,6 +102,8 @@ export interface CallSessionOptions {
   /** Shortest time between the starts of two event requests, ms (default 1000); the server holds each one. */
   intervalMs?: () => number;
   backoff?: BackoffOptions;
+  /** The voice of a new call, or null when the host page carries it itself (`no-voice`). Asked once per call. */
+  voice?: (events: VoiceEvents) => CallVoice | null;
 }
 
 /**
@@ -104,6 +133,10 @@ export class CallSession implements ReactiveController {
   #tick: ReturnType<typeof setTimeout> | undefined;
   #hostIsConnected = false;
   #listeningForPageHide = false;
+  /** The voice of the call under way (null with `no-voice`, and once the call is over). */
+  #voice: CallVoice | null = null;
+  #dialed = false;
+  #live = false;
 
   constructor(host: ReactiveControllerHost, listener: CallSessionListener, options: CallSessionOptions) {
     (this.#host = host).addController(this);
@@ -139,7 +172,7 @@ export class CallSession implements ReactiveController {
     return this.#status.state;
   }
 
-  /** Requesting, queued or connected. */
+  /** Requesting, queued, dialing or connected. */
   get active(): boolean {
     return isActiveCallState(this.#status.state);
   }
@@ -171,6 +204,8 @@ export class CallSession implements ReactiveController {
     this.#reportedUnknown.clear();
     this.#lastError = null;
     this.#elapsedSeconds = 0;
+    this.#dialed = false;
+    this.#live = false;
     this.#setStatus({ ...IDLE_CALL, state: 'requesting' });
     this.#listenForPageHide();
     const current = () => number === this.#callNumber && this.#status.state === 'requesting';
@@ -197,6 +232,19 @@ export class CallSession implements ReactiveController {
     if (supported === false) {
       this.#finish({ state: 'rejected', rejection: 'unsupported' });
       return;
+    }
+    // The microphone before the contact center is called: a refusal leaves nobody ringing.
+    const voice = this.#options.voice?.(this.#voiceEvents(number)) ?? null;
+    this.#voice = voice;
+    if (voice) {
+      try {
+        await voice.prepare(this.#options.media());
+      } catch (error) {
+        if (!current()) return;
+        this.#finish({ state: 'failed', voiceFailure: voiceFailureOf(error) });
+        return;
+      }
+      if (!current()) return;
     }
 
     try {
@@ -269,15 +317,17 @@ export class CallSession implements ReactiveController {
       case 'queued':
         if (next !== previous) this.#setStatus({ ...this.#status, ...fromServer, state: next });
         return;
-      case 'connected':
-        if (next === previous && sameGateway(this.#status.gateway, outcome.gateway)) return;
-        if (next !== previous) {
+      case 'connected': {
+        const target = this.#voice ? this.#dial(outcome.gateway) : next;
+        if (target === previous && sameGateway(this.#status.gateway, outcome.gateway)) return;
+        if (target === 'connected' && previous !== 'connected') {
           this.#connectedAt = performance.now();
           this.#elapsedSeconds = 0;
         }
-        this.#setStatus({ ...this.#status, ...fromServer, state: next, gateway: outcome.gateway });
-        if (next !== previous) this.#scheduleTick();
+        this.#setStatus({ ...this.#status, ...fromServer, state: target, gateway: outcome.gateway });
+        if (target !== previous) this.#scheduleTick();
         return;
+      }
       case 'failed':
         this.#finish({ ...fromServer, state: 'failed', causeId: outcome.causeId, causeDesc: outcome.causeDesc });
         return;
@@ -288,6 +338,44 @@ export class CallSession implements ReactiveController {
     }
   }
 
+  /** "Call connected" with a voice: dials once; `dialing` until media flows, then `connected`. */
+  #dial(gateway: CallGateway): CallState {
+    if (!this.#dialed) {
+      this.#dialed = true;
+      this.#voice?.dial(gateway);
+    }
+    return this.#live ? 'connected' : 'dialing';
+  }
+
+  /** The voice's reports, for the call numbered `number` only. */
+  #voiceEvents(number: number): VoiceEvents {
+    const current = () => number === this.#callNumber && this.active;
+    return {
+      live: () => {
+        if (!current() || this.#live) return;
+        this.#live = true;
+        if (this.#status.state !== 'dialing') return;
+        this.#connectedAt = performance.now();
+        this.#elapsedSeconds = 0;
+        this.#setStatus({ ...this.#status, state: 'connected' });
+        this.#scheduleTick();
+      },
+      failed: (failure) => {
+        if (current()) this.#endOnVoice({ state: 'failed', voiceFailure: failure });
+      },
+      ended: () => {
+        if (current()) this.#endOnVoice({ state: 'ended' });
+      },
+    };
+  }
+
+  /** The voice ended the call: the contact center is told too, so that no side is left in a call. */
+  #endOnVoice(patch: Partial<CallStatus> & { state: CallState }): void {
+    const client = this.#client;
+    this.#finish(patch);
+    if (client) dropClickToCall(client).catch(() => undefined);
+  }
+
   #pollFailed(error: unknown): 'retry' | 'stop' {
     const apiError = toApiError(error, 'getClickToCallEvents');
     if (apiError.kind === 'result') {
@@ -296,8 +384,14 @@ export class CallSession implements ReactiveController {
       this.#finish({ state: 'failed', resultDesc: apiError.resultDesc ?? null, causeDesc: apiError.resultDesc ?? null });
       return 'stop';
     }
-    this.#report(apiError, isFatal(apiError));
-    return 'retry';
+    const fatal = isFatal(apiError);
+    this.#report(apiError, fatal);
+    if (!fatal) return 'retry';
+    // Fatal means stopped (a 404, credentials refused): the call cannot be followed, so it ends here.
+    const client = this.#options.client();
+    if (client) dropClickToCall(client).catch(() => undefined);
+    this.#finish({ state: 'failed' });
+    return 'stop';
   }
 
   #report(error: CcApiError, fatal: boolean): void {
@@ -314,6 +408,9 @@ export class CallSession implements ReactiveController {
 
   /** Ends the call in a final state: stops the loop and the timer, keeps the gateway for the record. */
   #finish(patch: Partial<CallStatus> & { state: CallState }): void {
+    // BYE (or CANCEL), and the microphone released, whatever ended the call.
+    this.#voice?.stop();
+    this.#voice = null;
     this.#loop.stop();
     this.#clearTick();
     this.#unlistenForPageHide();
@@ -376,6 +473,11 @@ export class CallSession implements ReactiveController {
     this.#listeningForPageHide = false;
     window.removeEventListener('pagehide', this.#onPageHide);
   }
+}
+
+function voiceFailureOf(error: unknown): VoiceFailure {
+  const failure = (error as { failure?: VoiceFailure } | null)?.failure;
+  return failure ?? { kind: 'media' };
 }
 
 function sameGateway(a: CallGateway | null, b: CallGateway | null): boolean {

@@ -64,13 +64,13 @@ const PERSIST_DELAY_MS = 1000;
 export const QUEUE_POLL_MS = 3000;
 /** A poll that starts this long after the last one answered means the page slept or froze: catch up. */
 export const GAP_MS = 30_000;
-/** Catch-up triggers within this time of each other make one catch-up. */
+/** Catch-up triggers within this time of the first make one catch-up. */
 export const CATCH_UP_DEBOUNCE_MS = 250;
 /**
  * While polling, the history is compared with the transcript at least this often: an answer lost after the
  * server sent it, which the browser then re-requested by itself, leaves no other trace.
  */
-export const RECONCILE_MS = 120_000;
+export const RECONCILE_MS = 60_000;
 /** History is read in pages of this size while catching up, at most CATCH_UP_PAGES of them. */
 export const HISTORY_PAGE = 50;
 const CATCH_UP_PAGES = 10;
@@ -110,6 +110,8 @@ export class ChatSession implements ReactiveController {
   lastError: CcApiError | null = null;
   /** Why the conversation ended, when known (null otherwise, and while it is live). */
   endReason: EndReason | null = null;
+  /** Names this conversation (set when CONNECT goes through; kept across reloads and shared with other tabs). */
+  conversationId = '';
   transcript: Transcript;
   /**
    * How far the visitor's clock runs ahead of the server's (ms), estimated as the smallest
@@ -311,6 +313,7 @@ export class ChatSession implements ReactiveController {
     this.queue = null;
     this.lastError = null;
     this.endReason = null;
+    this.conversationId = saved?.conversation ?? '';
     this.#phase = saved?.phase ?? 'idle';
     if (!saved) {
       this.#setState('idle');
@@ -476,6 +479,7 @@ export class ChatSession implements ReactiveController {
     this.queue = null;
     this.lastError = null;
     this.endReason = null;
+    this.conversationId = '';
     this.#setState('idle');
   }
 
@@ -535,6 +539,7 @@ export class ChatSession implements ReactiveController {
     this.#phase = 'connected';
     this.lastError = null;
     this.#fresh = true;
+    this.conversationId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     this.#setState('connected');
     this.#persist();
     this.#follow();
@@ -556,6 +561,12 @@ export class ChatSession implements ReactiveController {
       void this.#flushOutbox();
     }
     this.#receive(result.messages);
+    this.#reportSkipped(result.skipped);
+  }
+
+  /** Messages the client could not read were left out of their batch: each is reported once, not fatal. */
+  #reportSkipped(skipped: CcApiError[]): void {
+    for (const error of skipped) this.#listener.error(error, false);
   }
 
   /** A poll starting long after the last answer: the page slept or was frozen meanwhile. */
@@ -573,8 +584,12 @@ export class ChatSession implements ReactiveController {
       if (this.#phase === 'connected') this.#tabs.post({ type: 'hello' });
       return;
     }
-    clearTimeout(this.#catchUpTimer);
-    this.#catchUpTimer = setTimeout(() => void this.#catchUp(), CATCH_UP_DEBOUNCE_MS);
+    // The first trigger sets the time; the ones after it until then join it (never postpone it, or triggers that
+    // come more often than the window would starve the catch-up).
+    this.#catchUpTimer ??= setTimeout(() => {
+      this.#catchUpTimer = undefined;
+      void this.#catchUp();
+    }, CATCH_UP_DEBOUNCE_MS);
   };
 
   /**
@@ -603,12 +618,13 @@ export class ChatSession implements ReactiveController {
     try {
       const client = await this.#api();
       for (let page = 0; page < CATCH_UP_PAGES; page++) {
-        const { messages } = await client.queryHistoryChatMessage({
+        const { messages, skipped } = await client.queryHistoryChatMessage({
           startTime: since || undefined,
           limit: HISTORY_PAGE,
           offset: page * HISTORY_PAGE,
         });
         found.push(...messages);
+        this.#reportSkipped(skipped);
         if (messages.length < HISTORY_PAGE || messages.some((m) => this.transcript.has(messageKey(m)))) break;
       }
       if (identity !== this.#identity || this.#phase !== 'connected') return;
@@ -692,6 +708,12 @@ export class ChatSession implements ReactiveController {
   #fromOtherTab(message: TabSyncMessage): void {
     // While this tab's own CONNECT is under way, the other tab's poll may get its greeting.
     if ((this.#phase !== 'connected' && this.state !== 'connecting') || this.#detached) return;
+    // Another tab is in this conversation: if this one leads later, it takes over and must catch up.
+    this.#fresh = false;
+    if (message.type === 'hello') {
+      if (this.#leading) this.#postStatus(true);
+      return;
+    }
     this.#adopting = true;
     try {
       switch (message.type) {
@@ -703,9 +725,6 @@ export class ChatSession implements ReactiveController {
           break;
         case 'unread':
           if (typeof message.count === 'number') this.#listener.unread(message.count);
-          break;
-        case 'hello':
-          if (this.#leading) this.#postStatus(true);
           break;
         case 'status':
           this.#adoptStatus(message);
@@ -725,6 +744,7 @@ export class ChatSession implements ReactiveController {
         if (this.#client) this.#client = this.#clientLoad = null;
       }
       if (typeof status.unread === 'number') this.#listener.unread(status.unread);
+      if (typeof status.conversation === 'string' && !this.conversationId) this.conversationId = status.conversation;
     }
     if (status.mode === 'robot' || status.mode === 'queued' || status.mode === 'agent') this.#setMode(status.mode);
     this.queue = status.mode === 'queued' ? status.queue : null;
@@ -760,7 +780,9 @@ export class ChatSession implements ReactiveController {
       state: this.state,
       mode: this.mode,
       queue: this.queue,
-      ...(full ? { entries: this.transcript.toJSON(), token: this.#token, unread: this.unread } : {}),
+      ...(full
+        ? { entries: this.transcript.toJSON(), token: this.#token, unread: this.unread, conversation: this.conversationId }
+        : {}),
     });
   }
 
@@ -864,6 +886,7 @@ export class ChatSession implements ReactiveController {
     this.#connectLoop.stop();
     this.#unlead();
     clearTimeout(this.#catchUpTimer);
+    this.#catchUpTimer = undefined;
   }
 
   #setState(state: ConnectionState): void {
@@ -900,6 +923,7 @@ export class ChatSession implements ReactiveController {
       mode: this.mode,
       entries: this.transcript.toJSON(),
       inFlight: [...this.#inFlight],
+      conversation: this.conversationId,
       unread: this.unread,
     };
     saveSession(this.#storageKey, saved);

@@ -20,6 +20,8 @@ export interface SavedSession {
   /** Keys of sent messages whose request had started: after a reload their fate is unknown. */
   inFlight: string[];
   unread: number;
+  /** The conversation's name (ChatSession.conversationId). */
+  conversation?: string;
 }
 
 function storage(kind: 'sessionStorage' | 'localStorage'): Storage | null {
@@ -48,6 +50,7 @@ export function loadSession(key: string): SavedSession | null {
       entries: value.entries,
       inFlight: Array.isArray(value.inFlight) ? value.inFlight.filter((k) => typeof k === 'string') : [],
       unread: typeof value.unread === 'number' && value.unread >= 0 ? value.unread : 0,
+      conversation: typeof value.conversation === 'string' ? value.conversation : '',
     };
   } catch {
     return null;

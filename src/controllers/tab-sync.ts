@@ -13,6 +13,7 @@ export interface TabStatus {
   entries?: TranscriptEntry[];
   token?: string | null;
   unread?: number;
+  conversation?: string;
 }
 
 /** What one tab tells the others that hold the same conversation. */

@@ -3,6 +3,7 @@ import type { CcMessagingClient } from '../api/client';
 import type { CcApiError } from '../api/errors';
 import type { MediaAbility } from '../api/types';
 import type { CallState } from '../controllers/call-events';
+import type { SipOptions } from '../call/voice-host';
 import type { CallStrings, CcStrings } from './strings';
 
 // The seam between <cc-chat> and its click-to-call, whose code is fetched only when a call is possible
@@ -17,6 +18,8 @@ export interface CallFeatureHost extends ReactiveControllerHost {
   /** The chat's API client (it applies for its token lazily), or null without a channel-id. */
   client(): CcMessagingClient | null;
   media(): MediaAbility;
+  /** What the gateway needs (`sipOptions`), or null when the host page carries the voice itself (`no-voice`). */
+  sipOptions(): SipOptions | null;
   /** Shortest time between the starts of two event requests, ms. */
   intervalMs(): number;
   /** Whether the channel offers calls (asked once per client by the element). */

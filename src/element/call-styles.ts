@@ -58,7 +58,8 @@ export const callStyles = css`
     border: 1px solid var(--_border);
   }
   [part~='call'][data-state='requesting'] .call-icon,
-  [part~='call'][data-state='queued'] .call-icon {
+  [part~='call'][data-state='queued'] .call-icon,
+  [part~='call'][data-state='dialing'] .call-icon {
     color: var(--_accent);
     border-color: var(--_accent);
     animation: cc-ring 1.6s ease-in-out infinite;
@@ -116,6 +117,131 @@ export const callStyles = css`
   [part~='hangup-button']:hover {
     filter: brightness(1.1);
   }
+  /* The voice's round buttons (mute, keypad) beside the hang-up button. */
+  .call-round {
+    display: grid;
+    flex-shrink: 0;
+    place-items: center;
+    width: 36px;
+    height: 36px;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: 50%;
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+  .call-round:hover {
+    border-color: var(--_muted);
+  }
+  [part~='mute-button'][aria-pressed='true'] {
+    background: var(--_fg);
+    border-color: var(--_fg);
+    color: var(--_bg);
+  }
+  [part~='keypad-button'][aria-expanded='true'] {
+    border-color: var(--_accent);
+    color: var(--_accent);
+  }
+  .call-voice {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  .call-voice-row {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+  }
+  .call-level {
+    flex: 1;
+    min-width: 0;
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    color: var(--_muted);
+    font-size: 12.5px;
+    white-space: nowrap;
+  }
+  [part~='call-level'] {
+    flex: 1;
+    min-width: 0;
+    height: 8px;
+    border-radius: 4px;
+    background: var(--_border);
+  }
+  [part~='call-level']::-webkit-meter-bar {
+    height: 8px;
+    border: none;
+    border-radius: 4px;
+    background: var(--_border);
+  }
+  [part~='call-level']::-webkit-meter-optimum-value {
+    border-radius: 4px;
+    background: var(--_call-live);
+    transition: inline-size 0.1s linear;
+  }
+  [part~='call-level']::-moz-meter-bar {
+    border-radius: 4px;
+    background: var(--_call-live);
+  }
+  [part~='call-keypad'] .keys {
+    display: grid;
+    grid-template-columns: repeat(3, minmax(0, 1fr));
+    gap: 6px;
+    max-width: 240px;
+    margin: 0 auto;
+  }
+  [part~='dtmf-key'] {
+    min-height: 40px;
+    border: 1px solid var(--_border);
+    border-radius: 10px;
+    background: var(--_bg);
+    color: var(--_fg);
+    font-size: 17px;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  [part~='dtmf-key']:hover {
+    border-color: var(--_muted);
+  }
+  [part~='dtmf-key']:active {
+    background: var(--_border);
+  }
+  [part~='dtmf-sent'] {
+    min-height: 1.4em;
+    margin: 6px 0 0;
+    text-align: center;
+    color: var(--_muted);
+    font-size: 12.5px;
+  }
+  [part~='dtmf-sent'] output {
+    color: var(--_fg);
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    letter-spacing: 0.1em;
+  }
+  [part~='call-video'] {
+    position: relative;
+    border-radius: 10px;
+    overflow: hidden;
+    background: #000;
+    aspect-ratio: 4 / 3;
+  }
+  [part~='call-remote-video'] {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  [part~='call-local-video'] {
+    position: absolute;
+    right: 8px;
+    bottom: 8px;
+    width: 28%;
+    border: 2px solid #fff;
+    border-radius: 6px;
+    object-fit: cover;
+  }
+
   [part~='call-dismiss-button'] {
     display: grid;
     flex-shrink: 0;
@@ -193,6 +319,10 @@ export const callStyles = css`
   @media (max-width: 480px) {
     [part~='call'].compact [part~='hangup-button'] {
       padding: 6px 10px;
+    }
+    /* With the mute button beside it, the sentence needs the icon's room more than the icon. */
+    [part~='call'].compact:has([part~='mute-button']) .call-icon {
+      display: none;
     }
     [part~='call'].compact [part~='hangup-button'] span {
       position: absolute;

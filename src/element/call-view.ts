@@ -22,6 +22,9 @@ export interface CallView {
   compact: boolean;
   onHangUp: () => void;
   onDismiss: () => void;
+  /** The voice's buttons beside the hang-up button, and what goes under the row (nothing without a voice). */
+  voiceButtons?: TemplateResult | typeof nothing;
+  voiceBody?: TemplateResult | typeof nothing;
 }
 
 /** The header's call button (`part="call-button"`). */
@@ -50,6 +53,7 @@ export function renderCallBar(view: CallView): TemplateResult {
             >${formatCallDuration(view.elapsedSeconds)}</span
           >`
         : nothing}
+      ${active ? (view.voiceButtons ?? nothing) : nothing}
       ${active
         ? html`<button part="hangup-button" type="button" @click=${view.onHangUp}>
             ${hangUpIcon}<span>${t.hangUp}</span>
@@ -67,7 +71,8 @@ export function renderCallBar(view: CallView): TemplateResult {
           </button>`
         : nothing}
     </div>
-    ${state === 'connected' && !compact && status.gateway ? renderGateway(status.gateway, t) : nothing}
+    ${active && !compact ? (view.voiceBody ?? nothing) : nothing}
+    ${state === 'connected' && !compact && status.gateway && !view.voiceBody ? renderGateway(status.gateway, t) : nothing}
   </div>`;
 }
 

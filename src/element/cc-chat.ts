@@ -8,6 +8,7 @@ import type { ReceivedEntry } from '../controllers/transcript-entry';
 import type { CallState } from '../controllers/call-events';
 import { browserHasWebRtc, CallSupport } from '../controllers/call-support';
 import type { CallFeature, CallFeatureHost } from './call-host';
+import type { SipOptions } from '../call/voice-host';
 import type { PanelHost, PanelView } from './panel-host';
 import { loadApiPart, loadCallPart, loadPanelPart, loadStrings } from './parts';
 import { ccEvent } from './events';
@@ -54,12 +55,20 @@ import { senderLabel } from './sender';
  * @csspart call-button - starts a click-to-call (shown when the channel offers calls and the browser has WebRTC)
  * @csspart call - the call bar: under the header, or beside the launcher while the panel is closed
  * @csspart call-status - the call's state as a sentence (role="status"); `data-state` is idle, requesting,
- *   queued, connected, ended, timeout, failed or rejected
+ *   queued, dialing, connected, ended, timeout, failed or rejected
  * @csspart call-notice - a connection problem while the call's events are retried
- * @csspart call-timer - how long the call has been connected
- * @csspart call-gateway - the WebRTC gateway details while connected (domain, addresses, access code, caller)
+ * @csspart call-timer - how long the call has been connected (from when media flows)
+ * @csspart call-gateway - with `no-voice`, the WebRTC gateway details while connected (domain, addresses, access
+ *   code, caller)
  * @csspart hangup-button - ends the call
  * @csspart call-dismiss-button - hides the status of a finished call
+ * @csspart mute-button - stops and resumes sending the microphone (`aria-pressed`)
+ * @csspart keypad-button - shows and hides the DTMF keypad (`aria-expanded`)
+ * @csspart call-level - the microphone's level (a `<meter>`; 0 while muted)
+ * @csspart call-keypad - the DTMF keypad; typing 0-9, * or # in it sends the tone
+ * @csspart dtmf-key - one key of the keypad (`data-key`)
+ * @csspart dtmf-sent - the tones sent in this call
+ * @csspart call-video - a video call's videos: `call-remote-video` (the agent) and `call-local-video` (the visitor)
  *
  * @cssprop --cc-chat-accent - brand colour of the launcher, header and the visitor's bubbles (#0b57d0)
  * @cssprop --cc-chat-accent-contrast - text on the accent colour (#fff)
@@ -111,6 +120,13 @@ export class CcChat extends LitElement {
   @property({ type: Boolean }) notify = false;
   /** Keeps the tab's title as the page sets it (by default a hidden page's title starts with the unread count). */
   @property({ type: Boolean, attribute: 'no-title-alert' }) noTitleAlert = false;
+  /**
+   * Leaves the call's voice to the host page: no microphone, no SIP; the gateway details are shown and sent in
+   * `cc-call-status` (the behaviour before the widget carried the voice).
+   */
+  @property({ type: Boolean, attribute: 'no-voice' }) noVoice = false;
+  /** What the SIP gateway needs beyond the call's details (registration, credentials, ICE servers); read at each call. */
+  @property({ attribute: false }) sipOptions: SipOptions | undefined = undefined;
 
   @state() private announcement = '';
   @state() private unread = 0;
@@ -448,9 +464,10 @@ export class CcChat extends LitElement {
     this.requestUpdate();
   }
 
-  /** Fetches the panel's code when the visitor shows the intent to open the chat (pointer or focus on the launcher). */
+  /** Fetches the panel's and the API client's code when the visitor shows the intent to open the chat (pointer or focus on the launcher). */
   private prefetchPanel(): void {
     void this.loadPanel();
+    void this.session.api().catch(() => undefined); // tried again when the conversation needs it
   }
 
   /** Loads the panel's code once (again after a failure); null when it could not be loaded. */
@@ -495,6 +512,8 @@ export class CcChat extends LitElement {
       isOpen: () => el.open,
       send: (text) => el.send(text),
       show: () => el.show(),
+      dispatch: (event) => void el.dispatchEvent(event),
+      api: loadApiPart,
       closeAndReturnFocus: () => el.closeAndReturnFocus(),
       callBar: () => (el.open ? (el.call?.renderBar(false) ?? nothing) : nothing),
       callButton: () => (el.call && el.callButtonShown ? el.call.renderButton() : nothing),
@@ -543,6 +562,7 @@ export class CcChat extends LitElement {
       },
       client: () => el.session.apiClient,
       media: () => (el.callMedia === 'video' ? 'video' : 'audio'),
+      sipOptions: () => (el.noVoice ? null : (el.sipOptions ?? {})),
       intervalMs: () => Math.max(0, Number(el.pollInterval) || 1000),
       checkSupport: () => el.callSupport.check(),
       strings: () => el.text,

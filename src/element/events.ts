@@ -27,7 +27,8 @@ export interface CcUnreadChangeDetail {
 }
 
 export interface CcErrorDetail {
-  kind: CcApiErrorKind | 'protocol' | 'config';
+  /** `call`: the call's voice failed (microphone, gateway, SIP, ICE); `operation` says which. */
+  kind: CcApiErrorKind | 'protocol' | 'config' | 'call';
   /** The API operation that failed (poll, send, applyToken…). */
   operation: string;
   status?: number;
@@ -38,7 +39,7 @@ export interface CcErrorDetail {
 }
 
 export interface CcCallStatusDetail {
-  /** idle, requesting, queued, connected, ended, timeout, failed or rejected. */
+  /** idle, requesting, queued, dialing, connected, ended, timeout, failed or rejected. */
   state: CallState;
   /** createClickToCall's non-zero resultCode when the call was rejected (7, 12, 13…); else null. */
   resultCode: string | null;
@@ -53,6 +54,17 @@ export interface CcCallStatusDetail {
   gateway: CallGateway | null;
 }
 
+/** The visitor's answer to the satisfaction survey, as sent with saveSatisfaction. */
+export interface CcSurveyDetail {
+  /** The tenant's level key: "1" (very dissatisfied) … "5" (very satisfied). */
+  evaluation: string;
+  comment: string;
+  /** 0–9 when the tenant asks it (NPS). */
+  npsScore?: number;
+  /** 1 yes / 2 no when the tenant asks whether the problem was solved (FCR). */
+  fcrValue?: 1 | 2;
+}
+
 export interface CcChatEventMap {
   'cc-message': CustomEvent<CcMessageDetail>;
   'cc-message-sent': CustomEvent<CcMessageSentDetail>;
@@ -62,6 +74,7 @@ export interface CcChatEventMap {
   'cc-unread-change': CustomEvent<CcUnreadChangeDetail>;
   'cc-error': CustomEvent<CcErrorDetail>;
   'cc-call-status': CustomEvent<CcCallStatusDetail>;
+  'cc-survey': CustomEvent<CcSurveyDetail>;
 }
 
 export function ccEvent<K extends keyof CcChatEventMap>(

@@ -1,5 +1,5 @@
 import type { CcApiError } from '../api/errors';
-import type { ConnectionState } from '../controllers/chat-session';
+import type { ConnectionState, EndReason } from '../controllers/chat-session';
 import type { ChatStrings } from './strings';
 
 export interface Notice {
@@ -11,7 +11,12 @@ export interface Notice {
  * The one plain sentence the `notice` part shows for the connection state and the last failure.
  * Transient trouble reads "reconnecting…" and clears itself; a fatal one says what to check.
  */
-export function noticeFor(state: ConnectionState, error: CcApiError | null, t: ChatStrings): Notice | null {
+export function noticeFor(
+  state: ConnectionState,
+  error: CcApiError | null,
+  t: ChatStrings,
+  endReason: EndReason | null = null,
+): Notice | null {
   switch (state) {
     case 'idle':
     case 'connected':
@@ -24,7 +29,10 @@ export function noticeFor(state: ConnectionState, error: CcApiError | null, t: C
     case 'offline':
       return { tone: 'info', text: t.offline };
     case 'ended':
-      return { tone: 'info', text: t.chatEnded };
+      return {
+        tone: 'info',
+        text: endReason === 'offline' ? t.endedOffline : endReason === 'queue-ended' ? t.endedQueue : endReason === 'ivr' ? t.endedIvr : t.chatEnded,
+      };
     case 'error':
       return { tone: 'error', text: error ? describeError(error, t) : t.genericError };
     default: {

@@ -1,4 +1,5 @@
 import type { TemplateResult, nothing } from 'lit';
+import type { ApiPart } from '../api/api-part';
 import type { DownlinkMessage } from '../api/types';
 import type { ChatSession } from '../controllers/chat-session';
 import type { ReceivedEntry } from '../controllers/transcript-entry';
@@ -23,6 +24,10 @@ export interface PanelHost {
   send(text: string): string | null;
   /** Opens the panel (see `CcChat.show`). */
   show(): void;
+  /** Fires an event of the element's (the panel's own, such as `cc-survey`). */
+  dispatch(event: Event): void;
+  /** The API part: the survey's calls. */
+  api(): Promise<ApiPart>;
   /** Closes the panel and puts the focus back on the launcher. */
   closeAndReturnFocus(): void;
   /** The call bar and the header's call button, once the call's code is there. */

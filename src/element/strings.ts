@@ -66,6 +66,10 @@ export interface CcStrings {
   errorOutsideHours: string;
   /** The service refused a message or a connection (a non-zero resultCode). */
   errorSendRefused: string;
+  /** Why a conversation ended, when known (session.endReason): it went offline, the queue let go, the voice menu took it. */
+  endedOffline: string;
+  endedQueue: string;
+  endedIvr: string;
   openLink: string;
   download: string;
   viewLocation: string;
@@ -86,6 +90,19 @@ export interface CcStrings {
   suggestedQuestions: string;
   messageTooLong: (maxCharacters: number) => string;
   newMessages: string;
+  /** The satisfaction survey after a conversation with an agent (the levels' names are the tenant's own). */
+  surveyTitle: string;
+  surveyRating: string;
+  surveyChooseRating: string;
+  surveyNps: string;
+  surveyFcr: string;
+  surveyYes: string;
+  surveyNo: string;
+  surveyComment: string;
+  surveySubmit: string;
+  surveySkip: string;
+  surveyThanks: string;
+  surveyFailed: string;
   /** Accessible name of the header's call button, for `call-media` audio or video. */
   startCall: (media: 'audio' | 'video') => string;
   hangUp: string;
@@ -104,6 +121,19 @@ export interface CcStrings {
   /** The access code: the number the call goes to. */
   callAccessCode: string;
   callCaller: string;
+  /** The voice's buttons: stop and resume sending the microphone. */
+  mute: string;
+  unmute: string;
+  /** The button that shows the DTMF keypad, and the keypad's name. */
+  keypad: string;
+  /** Accessible name of one keypad key. */
+  dtmfKey: (key: string) => string;
+  /** Label of the tones sent so far. */
+  dtmfSent: string;
+  /** Accessible name of the microphone's level meter. */
+  micLevel: string;
+  remoteVideo: string;
+  localVideo: string;
   /** Added to the launcher's name while a call is going on. */
   callInProgress: string;
 }
@@ -197,7 +227,15 @@ export type CallStringKey =
   | 'callGatewayDomain'
   | 'callGatewayAddresses'
   | 'callAccessCode'
-  | 'callCaller';
+  | 'callCaller'
+  | 'mute'
+  | 'unmute'
+  | 'keypad'
+  | 'dtmfKey'
+  | 'dtmfSent'
+  | 'micLevel'
+  | 'remoteVideo'
+  | 'localVideo';
 
 export type CallStrings = Pick<CcStrings, CallStringKey>;
 
@@ -231,13 +269,28 @@ export type PanelStringKey =
   | 'errorNoChannel'
   | 'errorOutsideHours'
   | 'errorSendRefused'
+  | 'endedOffline'
+  | 'endedQueue'
+  | 'endedIvr'
   | 'openLink'
   | 'download'
   | 'viewLocation'
   | 'openCard'
   | 'fileSize'
   | 'messageTooLong'
-  | 'newMessages';
+  | 'newMessages'
+  | 'surveyTitle'
+  | 'surveyRating'
+  | 'surveyChooseRating'
+  | 'surveyNps'
+  | 'surveyFcr'
+  | 'surveyYes'
+  | 'surveyNo'
+  | 'surveyComment'
+  | 'surveySubmit'
+  | 'surveySkip'
+  | 'surveyThanks'
+  | 'surveyFailed';
 
 export type PanelStrings = Pick<CcStrings, PanelStringKey>;
 

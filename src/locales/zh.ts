@@ -1,4 +1,5 @@
 import { causeText, formatCallDuration, type CallStatusInfo } from '../call/call-strings';
+import type { VoiceFailure } from '../call/voice-host';
 import { mediaName, minutesText, sizeText, type CcStrings, type MediaNames } from '../element/strings';
 
 // The Simplified Chinese strings of <cc-chat>, fetched the first time a Chinese locale is asked for
@@ -10,6 +11,8 @@ function callStatus(status: CallStatusInfo): string {
       return '正在呼叫…';
     case 'queued':
       return '正在等待客服接听…';
+    case 'dialing':
+      return '正在接通通话…';
     case 'connected':
       return '通话已接通';
     case 'ended': {
@@ -19,6 +22,7 @@ function callStatus(status: CallStatusInfo): string {
     case 'timeout':
       return '排队超时，暂无客服接听，请稍后再试。';
     case 'failed': {
+      if (status.voiceFailure) return voiceFailureText(status.voiceFailure);
       if (status.rejection === 'error') return '无法发起通话，请重试。';
       const cause = causeText(status, (id) => `（原因码 ${id}）`);
       return cause ? `通话失败：${cause}` : '通话失败。';
@@ -39,6 +43,42 @@ function callStatus(status: CallStatusInfo): string {
       }
     default:
       return '';
+  }
+}
+
+function voiceFailureText(failure: VoiceFailure): string {
+  switch (failure.kind) {
+    case 'permission':
+      return '通话需要使用麦克风：请在浏览器中允许后重试。';
+    case 'no-device':
+      return '未找到麦克风：请连接麦克风后重试。';
+    case 'media':
+      return '无法启动麦克风（可能正被其他程序使用）。';
+    case 'load':
+      return '无法发起通话，请重试。';
+    case 'config':
+      return '无法接通通话：联络中心未提供通话网关。';
+    case 'unreachable':
+      return '无法连接通话服务，请稍后再试。';
+    case 'ice':
+      return '网络原因，通话语音无法接通。';
+    case 'lost':
+      return '与通话服务的连接已断开。';
+    case 'sip':
+      switch (failure.status) {
+        case 404:
+        case 604:
+          return '所拨号码不存在（404）。';
+        case 480:
+          return '暂时无人接听（480）。';
+        case 486:
+        case 600:
+          return '线路忙（486），请稍后再试。';
+        case 503:
+          return '通话服务不可用（503），请稍后再试。';
+        default:
+          return `通话失败（SIP ${failure.status}）。`;
+      }
   }
 }
 
@@ -106,6 +146,9 @@ export const zhCN: CcStrings = {
   errorNoChannel: '该咨询渠道不可用，请检查组件的渠道配置 ID。',
   errorOutsideHours: '当前不在客服工作时间，请在工作时间内再试。',
   errorSendRefused: '客服服务未能受理，请重试。',
+  endedOffline: '对话已离线，您可以开始新的对话。',
+  endedQueue: '排队等待已结束，您可以开始新的对话。',
+  endedIvr: '您的对话已转入语音菜单。',
   openLink: '打开链接',
   download: '下载',
   viewLocation: '在地图中查看',
@@ -116,6 +159,18 @@ export const zhCN: CcStrings = {
   suggestedQuestions: '猜你想问',
   messageTooLong: (max) => `消息过长：最多 ${max} 个字符`,
   newMessages: '新消息',
+  surveyTitle: '本次服务您满意吗？',
+  surveyRating: '您对客服的评价',
+  surveyChooseRating: '请先选择一个评价。',
+  surveyNps: '您有多大可能向朋友推荐我们？（0 = 完全不会，9 = 非常可能）',
+  surveyFcr: '您的问题解决了吗？',
+  surveyYes: '是',
+  surveyNo: '否',
+  surveyComment: '还有什么想告诉我们的吗？（选填）',
+  surveySubmit: '提交评价',
+  surveySkip: '跳过',
+  surveyThanks: '感谢您的反馈。',
+  surveyFailed: '评价未能提交，请重试。',
   startCall: (media) => (media === 'video' ? '视频通话' : '语音通话'),
   hangUp: '挂断',
   dismissCall: '关闭',
@@ -127,5 +182,13 @@ export const zhCN: CcStrings = {
   callGatewayAddresses: '网关地址',
   callAccessCode: '被叫号码',
   callCaller: '主叫号码',
+  mute: '静音',
+  unmute: '取消静音',
+  keypad: '拨号键盘',
+  dtmfKey: (key) => `拨 ${key}`,
+  dtmfSent: '已拨',
+  micLevel: '麦克风音量',
+  remoteVideo: '客服视频',
+  localVideo: '我的视频',
   callInProgress: '通话中',
 };

@@ -174,12 +174,118 @@ export const panelStyles = css`
     opacity: 0.45;
     cursor: default;
   }
-  [part~='new-button'] {
+  [part~='new-button'],
+  [part~='survey-submit'] {
     padding: 10px 18px;
     border: none;
     border-radius: 999px;
     background: var(--_accent);
     color: var(--_on-accent);
     font-weight: 600;
+  }
+  .footer.survey-open {
+    display: flex;
+    flex-direction: column;
+    /* Not centred: a survey taller than its room must scroll from its top, not overflow on both sides. */
+    justify-content: flex-start;
+    align-items: stretch;
+    gap: 10px;
+    max-height: 75%;
+    overflow-y: auto;
+  }
+  .footer.survey-open [part~='new-button'] {
+    align-self: center;
+  }
+  .survey {
+    display: grid;
+    gap: 8px;
+    margin: 0;
+  }
+  .survey h3 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .survey fieldset {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    margin: 0;
+    padding: 0;
+    border: none;
+  }
+  .survey legend {
+    margin-bottom: 4px;
+    padding: 0;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .survey .choice {
+    position: relative;
+  }
+  .survey .choice input {
+    position: absolute;
+    opacity: 0;
+    inset: 0;
+    margin: 0;
+  }
+  .survey .choice span {
+    display: inline-block;
+    padding: 6px 12px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_bg);
+    cursor: pointer;
+  }
+  .survey .choice input:checked + span {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .survey .choice input:focus-visible + span {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .survey .nps {
+    gap: 4px;
+  }
+  .survey .nps .choice span {
+    min-width: 2.1em;
+    padding: 5px 0;
+    text-align: center;
+  }
+  .survey .comment {
+    display: grid;
+    gap: 4px;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .survey textarea {
+    padding: 8px 12px;
+    border: 1px solid var(--_border);
+    border-radius: 12px;
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+    resize: vertical;
+  }
+  .survey-message {
+    margin: 0;
+    color: var(--_error);
+    font-size: 0.875rem;
+  }
+  .survey-message:empty {
+    display: none;
+  }
+  .survey-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 8px;
+  }
+  [part~='survey-skip'] {
+    padding: 10px 14px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: transparent;
+    color: var(--_fg);
   }
 `;

@@ -1,5 +1,6 @@
 import { messageDetail } from './message-detail';
 import { Notifier } from './notifier';
+import { Survey } from './survey';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -37,8 +38,11 @@ class ChatPanel implements PanelView {
   /** The strings and locale the cached templates were built with. */
   #templatesFor: [ChatStrings, string | undefined] | null = null;
 
+  readonly #survey: Survey;
+
   constructor(host: PanelHost) {
     this.#host = host;
+    this.#survey = new Survey(host);
     adoptStyles(host.renderRoot, [panelStyles.styleSheet, messageStyles.styleSheet]);
   }
 
@@ -65,6 +69,11 @@ class ChatPanel implements PanelView {
       this.#keepInPlace = null;
     }
     if (opened) this.#scrollToEnd();
+    // A conversation with an agent that ended (the agent's or the system's DISCONNECT): its survey, once.
+    const { session } = this.#host;
+    if (session.state === 'ended' && session.mode === 'agent' && !this.#survey.startedFor(session.conversationId)) {
+      this.#survey.start(session.conversationId, false);
+    }
     // Only when the transcript changed: reading scrollHeight forces a layout.
     const entries = this.#host.session.transcript.entries;
     if (this.#stickToBottom && entries !== this.#scrolledFor) {
@@ -108,7 +117,7 @@ class ChatPanel implements PanelView {
                     ${t.askForAgent}
                   </button>`
                 : nothing}
-              <button part="end-button" type="button" @click=${() => session.disconnect()}>${t.endChat}</button>
+              <button part="end-button" type="button" @click=${() => this.#endChat()}>${t.endChat}</button>
             </div>`
           : nothing}
         ${this.#host.callButton()}
@@ -121,7 +130,7 @@ class ChatPanel implements PanelView {
 
   #renderNotice() {
     const { session } = this.#host;
-    const notice = noticeFor(session.state, session.lastError, this.#host.strings());
+    const notice = noticeFor(session.state, session.lastError, this.#host.strings(), session.endReason);
     // The region exists from the start so that screen readers announce what appears in it.
     return html`<div
       part="notice"
@@ -134,8 +143,8 @@ class ChatPanel implements PanelView {
   }
 
   #renderQueue() {
-    const { mode, queue } = this.#host.session;
-    if (mode !== 'queued') return nothing;
+    const { mode, queue, state } = this.#host.session;
+    if (mode !== 'queued' || state === 'ended') return nothing;
     const t = this.#host.strings();
     return html`<div part="queue" role="status">
       <span>${queue?.position != null ? t.queuePosition(queue.position) : t.waitingForAgent}</span>
@@ -147,11 +156,16 @@ class ChatPanel implements PanelView {
 
   #renderFooter() {
     const t = this.#host.strings();
+    const survey = this.#survey.render();
     if (this.#host.session.state === 'ended') {
-      return html`<div class="footer ended">
-        <button part="new-button" type="button" @click=${() => this.#startNewConversation()}>${t.newConversation}</button>
+      return html`<div class="footer ended ${this.#survey.shown ? 'survey-open' : ''}">
+        ${survey}
+        ${this.#survey.asking
+          ? nothing
+          : html`<button part="new-button" type="button" @click=${() => this.#startNewConversation()}>${t.newConversation}</button>`}
       </div>`;
     }
+    if (this.#survey.shown) return html`<div class="footer survey-open">${survey}</div>`;
     const budget = characterBudget(this.#draft);
     const tooLong = budget.bytes > MAX_MESSAGE_BYTES;
     const nearLimit = budget.bytes > MAX_MESSAGE_BYTES * 0.8;
@@ -272,6 +286,14 @@ class ChatPanel implements PanelView {
       this.#stickToBottom = true;
       this.#host.requestUpdate();
     }
+  }
+
+  /** With an agent, the survey comes first and DISCONNECT after it (the vendor's flow); otherwise at once. */
+  #endChat(): void {
+    const { session } = this.#host;
+    if (session.mode === 'agent' && session.conversationId) this.#survey.start(session.conversationId, true);
+    else void session.disconnect();
+    this.#host.requestUpdate();
   }
 
   #startNewConversation(): void {

@@ -14,8 +14,11 @@ export interface StartProxyServerOptions extends ProxyOptions {
 export interface ProxyServer {
   /** e.g. `http://127.0.0.1:41234` (no trailing slash); the widget's base-url is this plus pathPrefix. */
   url: string;
-  /** Stops the server, dropping open connections (held long polls end). */
-  close(): Promise<void>;
+  /**
+   * Graceful stop: no new connections; held long polls may end by themselves for `graceMs` (default 5 s), then
+   * are answered empty; then the open connections are closed.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Serves the proxy alone: every other path answers 404. */
@@ -34,10 +37,14 @@ export async function startProxyServer(options: StartProxyServerOptions): Promis
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: async (graceMs?: number) => {
+      if (!server.listening) return;
+      const closed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      // Idle keep-alive connections would hold close() open; the busy ones finish below.
+      server.closeIdleConnections();
+      await proxy.close(graceMs);
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

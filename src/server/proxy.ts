@@ -3,53 +3,57 @@
 // (the AccessToken from tokenByAkSk with the app key and secret held here) and forwards only the
 // ccmessaging operations the widget uses. A plain `(req, res, next?)` handler: Node's http server,
 // Express/Connect and Vite's dev server (`server.middlewares.use(createCcProxy(options))`).
+// Before forwarding it checks who asks (origin.ts), spends their rate limits (limits.ts) and keeps held long
+// polls in check (held-polls.ts); whatever it passes back or logs goes through the redactor (redact.ts).
 
 import { Buffer } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AccessTokenCache, AccessTokenError, describeNetworkError } from './access-token';
+import type { AccessLogEntry } from './access-log';
+import { addressKey, clientAddress, shortHash } from './client-address';
+import { HeldPolls, type DisplaceReason, type HeldPoll } from './held-polls';
+import { RateLimits, type LimitClass } from './limits';
+import { DEFAULT_TIMEOUT_MS, LONG_POLL_MIN_TIMEOUT_MS, resolveOptions, type ProxyOptions } from './options';
+import { judgeOrigin } from './origin';
+import { redisPollBroadcast } from './poll-broadcast';
+import { Redactor } from './redact';
+import { connectRedis, type RedisConnection } from './redis-store';
 import { API_PATH, CC_ROUTES, type CcRoute } from './routes';
+import { UpstreamClient, type UpstreamResponse } from './upstream';
 
-export interface ProxyOptions {
-  /** The contact center origin (optionally with a path), e.g. https://service.example.com (CEC_BASE_URL). */
-  target: string;
-  /** CEC_APP_KEY. */
-  appKey: string;
-  /** CEC_APP_SECRET: never sent to the browser, never logged. */
-  appSecret: string;
-  /** Default `${target}/apigovernance/api/oauth/tokenByAkSk`. */
-  tokenUrl?: string;
-  /** `X-Token-Expire` asked for, whole seconds 1–3600; default 3600 (the documented maximum). */
-  tokenLifetimeSeconds?: number;
-  /**
-   * Origins (e.g. `https://shop.example.com`) that may call the proxy from a browser; they get
-   * `Access-Control-Allow-*` headers. Same-origin requests are always allowed; any other origin gets 403.
-   */
-  allowedOrigins?: string[];
-  /** Largest request body; default 64 KiB. Beyond: 413. */
-  maxBodyBytes?: number;
-  /** Where the widget's `base-url` points, e.g. '/cc'; default '' (serves /apiaccess/ccmessaging/...). */
-  pathPrefix?: string;
-  /** For tests. */
-  fetch?: typeof fetch;
-  /** Upstream timeout in ms (default 30 s); long polls (poll, getClickToCallEvents) get at least 60 s. */
-  timeoutMs?: number;
-  /** Failures (upstream unreachable, token refused…), one line each; default console.warn. Never contains secrets. */
-  log?: (line: string) => void;
-}
+export {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  DEFAULT_TOKEN_LIFETIME_SECONDS,
+  LONG_POLL_MIN_TIMEOUT_MS,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  type ProxyOptions,
+} from './options';
+export { normalizeOrigin } from './origin';
 
 export type NextFunction = (error?: unknown) => void;
-export type CcProxyHandler = (req: IncomingMessage, res: ServerResponse, next?: NextFunction) => void;
 
-export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
-export const MAX_TOKEN_LIFETIME_SECONDS = 3600;
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-export const DEFAULT_TIMEOUT_MS = 30_000;
-export const LONG_POLL_MIN_TIMEOUT_MS = 60_000;
+/** The handler, with what a server needs around it. */
+export interface CcProxyHandler {
+  (req: IncomingMessage, res: ServerResponse, next?: NextFunction): void;
+  /**
+   * Graceful shutdown: new API requests get 503 (and /healthz says `draining`, so a balancer stops sending);
+   * held polls may end by themselves for `graceMs` (default 5 s), then are answered empty; requests being
+   * forwarded are waited for as long. Closes the Redis connection the proxy opened. Call it before the server's
+   * own close().
+   */
+  close(graceMs?: number): Promise<void>;
+  /** Long polls held right now. */
+  readonly heldPolls: number;
+}
+
+export const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
 /** A body over the limit is read (and dropped) up to this much more, so the client can read the 413. */
 const DRAIN_LIMIT_BYTES = 1024 * 1024;
 /** Upstream answers larger than this are not passed on (502). */
 const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
-const REDACTED = '[redacted]';
+/** Retry-After when the process holds its maximum of polls, or is shutting down. */
+const BUSY_RETRY_AFTER_SECONDS = 5;
 
 /** Request headers passed to the contact center (everything else, e.g. Cookie, Authorization, x-app-key, Origin, is dropped). */
 const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'accept-language', 'ccmessaging-token', 'user-agent'];
@@ -58,124 +62,24 @@ const RETURNED_RESPONSE_HEADERS = ['content-type', 'ccmessaging-token', 'retry-a
 const CORS_ALLOW_HEADERS = 'Content-Type, Accept, Accept-Language, ccmessaging-token';
 const CORS_EXPOSE_HEADERS = 'ccmessaging-token, Retry-After';
 
-interface ResolvedOptions {
-  target: string;
-  appKey: string;
-  appSecret: string;
-  tokenUrl: string;
-  tokenLifetimeSeconds: number;
-  allowedOrigins: Set<string>;
-  maxBodyBytes: number;
-  pathPrefix: string;
-  fetch: typeof fetch;
-  timeoutMs: number;
-  log: (line: string) => void;
-}
-
-function positiveInteger(value: number | undefined, fallback: number, name: string, max = Number.MAX_SAFE_INTEGER): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw new TypeError(`cc proxy: ${name} must be a whole number from 1 to ${max}`);
-  }
-  return value;
-}
-
-function httpUrl(value: unknown, name: string): string {
-  let url: URL;
-  try {
-    url = new URL(String(value));
-  } catch {
-    throw new TypeError(`cc proxy: ${name} must be an absolute http(s) URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new TypeError(`cc proxy: ${name} must be an absolute http(s) URL`);
-  }
-  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
-    throw new TypeError(`cc proxy: ${name} must not have a query, a fragment or credentials`);
-  }
-  return url.href.replace(/\/+$/, '');
-}
-
-/** `https://Shop.example.com:443/` → `https://shop.example.com`; null when not an http(s) origin. */
-export function normalizeOrigin(value: string): string | null {
-  try {
-    const url = new URL(value.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return url.origin;
-  } catch {
-    return null;
-  }
-}
-
-function resolveOptions(options: ProxyOptions): ResolvedOptions {
-  if (!options || typeof options !== 'object') throw new TypeError('cc proxy: options are required');
-  const target = httpUrl(options.target, 'target');
-  for (const name of ['appKey', 'appSecret'] as const) {
-    if (typeof options[name] !== 'string' || options[name].trim() === '') {
-      throw new TypeError(`cc proxy: ${name} must be a non-empty string`);
-    }
-  }
-  const allowedOrigins = new Set<string>();
-  for (const origin of options.allowedOrigins ?? []) {
-    const normalized = typeof origin === 'string' ? normalizeOrigin(origin) : null;
-    if (!normalized) throw new TypeError(`cc proxy: allowedOrigins has an entry that is not an http(s) origin: ${String(origin)}`);
-    allowedOrigins.add(normalized);
-  }
-  let pathPrefix = (options.pathPrefix ?? '').trim().replace(/\/+$/, '');
-  if (pathPrefix !== '' && !pathPrefix.startsWith('/')) pathPrefix = `/${pathPrefix}`;
-  if (/[?#]/.test(pathPrefix)) throw new TypeError('cc proxy: pathPrefix must be a plain path');
-  const fetchFn = options.fetch ?? globalThis.fetch;
-  if (typeof fetchFn !== 'function') throw new TypeError('cc proxy: no fetch function is available');
-  return {
-    target,
-    appKey: options.appKey.trim(),
-    appSecret: options.appSecret,
-    tokenUrl: options.tokenUrl === undefined ? `${target}/apigovernance/api/oauth/tokenByAkSk` : httpUrl(options.tokenUrl, 'tokenUrl'),
-    tokenLifetimeSeconds: positiveInteger(
-      options.tokenLifetimeSeconds,
-      DEFAULT_TOKEN_LIFETIME_SECONDS,
-      'tokenLifetimeSeconds',
-      MAX_TOKEN_LIFETIME_SECONDS,
-    ),
-    allowedOrigins,
-    maxBodyBytes: positiveInteger(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes'),
-    pathPrefix,
-    fetch: fetchFn,
-    timeoutMs: positiveInteger(options.timeoutMs, DEFAULT_TIMEOUT_MS, 'timeoutMs'),
-    log: options.log ?? ((line) => console.warn(line)),
-  };
-}
-
-/** Replaces every occurrence of each secret in `data` (bytes) with `[redacted]`. */
-function redactBytes(data: Buffer, secrets: readonly string[]): Buffer {
-  let out = data;
-  for (const secret of secrets) {
-    if (secret === '') continue;
-    const needle = Buffer.from(secret, 'utf8');
-    let at = out.indexOf(needle);
-    if (at === -1) continue;
-    const parts: Buffer[] = [];
-    let from = 0;
-    while (at !== -1) {
-      parts.push(out.subarray(from, at), Buffer.from(REDACTED));
-      from = at + needle.length;
-      at = out.indexOf(needle, from);
-    }
-    parts.push(out.subarray(from));
-    out = Buffer.concat(parts);
-  }
-  return out;
-}
-
-function redactText(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret !== '') out = out.split(secret).join(REDACTED);
-  return out;
-}
-
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** What a request spends: applyToken, a start (CONNECT, a call), or an ordinary request. */
+function limitClass(operation: string, body: Buffer | undefined): LimitClass {
+  if (operation === 'applyToken') return 'applyToken';
+  if (operation === 'v1/createClickToCall') return 'connect';
+  if (operation === 'send' && body) {
+    try {
+      const parsed = JSON.parse(body.toString('utf8')) as { controlType?: unknown };
+      if (parsed && parsed.controlType === 'CONNECT') return 'connect';
+    } catch {
+      // Not JSON: the contact center will say so; it counts as an ordinary request.
+    }
+  }
+  return 'requests';
 }
 
 type BodyResult = { kind: 'ok'; body: Buffer } | { kind: 'too-large'; drained: boolean } | { kind: 'aborted' };
@@ -228,45 +132,23 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   });
 }
 
-/** Reads an upstream body up to `limit` bytes; null when larger. */
-async function readResponse(response: Response, limit: number): Promise<Buffer | null> {
-  if (!response.body) return Buffer.alloc(0);
-  const reader = response.body.getReader();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
-  }
-  return Buffer.concat(chunks, size);
-}
-
 function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
 /**
- * Creates the proxy handler. Requests outside `${pathPrefix}/apiaccess/` go to `next()` when given
- * (middleware), else get 404. Throws a TypeError on bad options (never quoting the secret).
+ * Creates the proxy handler. Requests outside `${pathPrefix}/apiaccess/` (and `${pathPrefix}/healthz`) go to
+ * `next()` when given (middleware), else get 404. Throws a TypeError on bad options (never quoting the secret).
  */
 export function createCcProxy(options: ProxyOptions): CcProxyHandler {
   const config = resolveOptions(options);
   const apiScope = `${config.pathPrefix}/apiaccess/`;
   const apiPrefix = `${config.pathPrefix}${API_PATH}`;
-  const secrets = (): string[] => {
-    const list = [config.appSecret, ...tokens.recentTokens()];
-    // Longest first, so a secret that contains another is removed whole.
-    return list.sort((a, b) => b.length - a.length);
-  };
+  const healthPath = `${config.pathPrefix}/healthz`;
+  const redactor = new Redactor(() => [config.appSecret, ...tokens.recentTokens()]);
   const log = (line: string): void => {
     try {
-      config.log(redactText(line, secrets()));
+      config.log(redactor.text(line));
     } catch {
       // A failing logger must not break a request.
     }
@@ -280,6 +162,28 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
     timeoutMs: Math.min(config.timeoutMs, DEFAULT_TIMEOUT_MS),
     onBackgroundError: (error) => log(`cc-proxy: renewing the access token failed: ${error.message}`),
   });
+  if (config.allowedOrigins.size === 0) {
+    log('cc-proxy: allowedOrigins is not set, so only same-origin pages may use the proxy; production needs it (the exact origins of your pages)');
+  }
+
+  // Keyed with the secret: the same names on every process of a deployment, and no way back to a token or address.
+  const hashKey = `cc-proxy:${config.appSecret}`;
+  let ownRedis: RedisConnection | null = null;
+  const redisClient = config.redis?.client ?? (config.redis?.url ? (ownRedis = connectRedis(config.redis.url, log)).client : undefined);
+  let storeErrorLogged = 0;
+  const limits = new RateLimits(config.limits, { redis: redisClient, keyPrefix: config.redis?.keyPrefix }, (error) => {
+    if (Date.now() - storeErrorLogged < 30_000) return;
+    storeErrorLogged = Date.now();
+    log(`cc-proxy: the rate-limit store failed (${error instanceof Error ? error.name : 'error'}); requests pass meanwhile`);
+  });
+  const held = new HeldPolls(config.limits.maxHeldPolls);
+  const broadcast = redisClient
+    ? redisPollBroadcast(redisClient, `${config.redis?.keyPrefix ?? 'cc-proxy'}:polls`, (key, id) => held.replacedElsewhere(key, id))
+    : null;
+  const upstream = new UpstreamClient();
+  let draining = false;
+  let inFlight = 0;
+  let onIdle: (() => void) | null = null;
 
   function baseHeaders(cors: Record<string, string>): Record<string, string> {
     return { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', ...cors };
@@ -302,23 +206,16 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
     res.end(body);
   }
 
-  /** 'none': no Origin (not a browser CORS request); 'same': the proxy's own origin; 'allowed'; 'denied'. */
-  function originVerdict(req: IncomingMessage): { verdict: 'none' | 'same' | 'allowed' | 'denied'; origin: string | null } {
-    const raw = header(req, 'origin');
-    if (raw === undefined) return { verdict: 'none', origin: null };
-    const origin = normalizeOrigin(raw);
-    if (!origin) return { verdict: 'denied', origin: null };
-    if (config.allowedOrigins.has(origin)) return { verdict: 'allowed', origin };
-    const host = header(req, 'host');
-    if (host) {
-      try {
-        const own = new URL(`${new URL(origin).protocol}//${host}`);
-        if (own.host === new URL(origin).host) return { verdict: 'same', origin };
-      } catch {
-        // A malformed Host header: not the same origin.
-      }
-    }
-    return { verdict: 'denied', origin };
+  /** A long poll let go of early: the contact center's own "nothing happened" answer. */
+  function sendEmpty(res: ServerResponse, route: CcRoute, cors: Record<string, string>): void {
+    if (res.headersSent || res.destroyed) return;
+    const body = Buffer.from(JSON.stringify(route.longPoll), 'utf8');
+    res.writeHead(200, {
+      ...baseHeaders(cors),
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(body.length),
+    });
+    res.end(body);
   }
 
   function tokenFailure(res: ServerResponse, operation: string, error: unknown, cors: Record<string, string>): void {
@@ -344,11 +241,13 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
     search: string,
     body: Buffer | undefined,
     cors: Record<string, string>,
+    slot: { poll: HeldPoll | null; displaced: AbortController },
   ): Promise<void> {
-    // The browser leaving (a long poll given up, a closed page) cancels the upstream request.
+    // The browser leaving (a long poll given up, a closed page) cancels the upstream request at once.
     const clientGone = new AbortController();
     const onClose = (): void => {
       if (!res.writableFinished) clientGone.abort();
+      slot.poll?.release();
     };
     res.on('close', onClose);
     res.on('error', () => undefined);
@@ -371,35 +270,36 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
     const url = `${config.target}${API_PATH}${operation}${search}`;
     const timeoutMs = route.longPoll ? Math.max(config.timeoutMs, LONG_POLL_MIN_TIMEOUT_MS) : config.timeoutMs;
     const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([timeout, clientGone.signal]);
+    const signal = AbortSignal.any([timeout, clientGone.signal, slot.displaced.signal]);
 
-    // A copy on a plain ArrayBuffer (what fetch's types take); sent as is on a retry.
-    const upstreamBody = route.method === 'POST' ? new Uint8Array(body ?? Buffer.alloc(0)) : undefined;
-    const attempt = (accessToken: string): Promise<Response> =>
-      config.fetch(url, {
+    const upstreamBody = route.method === 'POST' ? (body ?? Buffer.alloc(0)) : undefined;
+    const attempt = (accessToken: string): Promise<UpstreamResponse> =>
+      upstream.request(url, {
         method: route.method,
         headers: { ...upstreamHeaders, authorization: `Bearer ${accessToken}` },
         body: upstreamBody,
-        redirect: 'manual',
         signal,
       });
 
-    let accessToken: string;
-    try {
-      accessToken = await tokens.get();
-    } catch (error) {
-      tokenFailure(res, operation, error, cors);
-      return;
-    }
-    if (clientGone.signal.aborted) return;
-
     let payload: Buffer | null;
-    let response: Response;
+    let response: UpstreamResponse;
     try {
+      let accessToken: string;
+      try {
+        accessToken = await tokens.get();
+      } catch (error) {
+        tokenFailure(res, operation, error, cors);
+        return;
+      }
+      if (clientGone.signal.aborted) return;
+      if (slot.displaced.signal.aborted) {
+        sendEmpty(res, route, cors);
+        return;
+      }
       response = await attempt(accessToken);
       if (response.status === 403) {
         // The AccessToken was refused (expired or revoked early): one more try with a fresh one.
-        await response.body?.cancel().catch(() => undefined);
+        response.discard();
         try {
           accessToken = await tokens.refresh(accessToken);
         } catch (error) {
@@ -408,10 +308,17 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
         }
         response = await attempt(accessToken);
       }
-      payload = await readResponse(response, MAX_RESPONSE_BYTES);
+      // The contact center has answered: from here the poll is no longer held, and nothing may cut its answer
+      // short (a displacement now would drop messages the contact center has already handed over).
+      slot.poll?.release();
+      payload = await response.read(MAX_RESPONSE_BYTES);
     } catch (error) {
       if (clientGone.signal.aborted) {
         res.destroy();
+        return;
+      }
+      if (slot.displaced.signal.aborted) {
+        sendEmpty(res, route, cors);
         return;
       }
       if (timeout.aborted || isAbort(error)) {
@@ -423,6 +330,7 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
       sendJson(res, 502, 'CC_PROXY.UPSTREAM_UNREACHABLE', 'The contact center could not be reached.', cors);
       return;
     } finally {
+      slot.poll?.release();
       res.off('close', onClose);
     }
 
@@ -437,26 +345,157 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
       return;
     }
 
-    const hidden = secrets();
     const headers: Record<string, string> = baseHeaders(cors);
     for (const name of RETURNED_RESPONSE_HEADERS) {
-      const value = response.headers.get(name);
-      if (value !== null && !hidden.some((secret) => value.includes(secret))) headers[name] = value;
+      const value = response.header(name);
+      if (value !== null && !redactor.contains(value)) headers[name] = value;
     }
-    const out = redactBytes(payload, hidden);
+    const out = redactor.bytes(payload);
     headers['content-length'] = String(out.length);
     if (res.headersSent || res.destroyed) return;
     res.writeHead(response.status, headers);
     res.end(out);
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, next: NextFunction | undefined): Promise<void> {
+  /** Where the limits live right now: Redis only while its connection is ready (else the in-memory stand-in). */
+  function limitsStore(): 'memory' | 'redis' | 'memory (redis unavailable)' {
+    if (!redisClient) return 'memory';
+    const client = redisClient as { isReady?: unknown; status?: unknown };
+    const ready = client.isReady === true || client.status === 'ready';
+    return ready ? 'redis' : 'memory (redis unavailable)';
+  }
+
+  function healthz(req: IncomingMessage, res: ServerResponse): void {
+    const body = Buffer.from(
+      JSON.stringify({ status: draining ? 'draining' : 'ok', heldPolls: held.size, limitsStore: limitsStore() }),
+      'utf8',
+    );
+    res.writeHead(draining ? 503 : 200, {
+      ...baseHeaders({}),
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(body.length),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  /** Answers the request; returns why it answered itself rather than forwarding (for the log), if it did. */
+  /** `who`: the keyed hashes of the client's address and of its token (null without one). */
+  async function handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    operation: string,
+    who: { address: string; token: string | null },
+  ): Promise<string | undefined> {
+    const rawUrl = req.url ?? '/';
+    const queryAt = rawUrl.indexOf('?');
+    const search = queryAt === -1 ? '' : rawUrl.slice(queryAt);
+
+    const verdict = judgeOrigin(req, config.allowedOrigins);
+    const cors: Record<string, string> = {};
+    if (config.allowedOrigins.size > 0) cors.Vary = 'Origin';
+    if (verdict.verdict === 'allowed') {
+      cors['Access-Control-Allow-Origin'] = verdict.origin;
+      cors['Access-Control-Expose-Headers'] = CORS_EXPOSE_HEADERS;
+    }
+    if (verdict.verdict === 'denied') {
+      sendJson(res, 403, 'CC_PROXY.ORIGIN_NOT_ALLOWED', 'Pages from this origin may not use the contact-center proxy.', cors);
+      return verdict.reason;
+    }
+
+    const route = CC_ROUTES.get(operation);
+    if (!route) {
+      sendJson(res, 404, 'CC_PROXY.NOT_FOUND', 'The proxy does not forward this path.', cors);
+      return 'not-found';
+    }
+    const allow = `${route.method}, OPTIONS`;
+
+    if (req.method === 'OPTIONS') {
+      const headers: Record<string, string> = { ...baseHeaders(cors), Allow: allow, 'Content-Length': '0' };
+      if (verdict.verdict === 'allowed') {
+        headers['Access-Control-Allow-Methods'] = allow;
+        headers['Access-Control-Allow-Headers'] = CORS_ALLOW_HEADERS;
+        headers['Access-Control-Max-Age'] = '600';
+      }
+      res.writeHead(204, headers);
+      res.end();
+      return 'preflight';
+    }
+    if (req.method !== route.method) {
+      sendJson(res, 405, 'CC_PROXY.METHOD_NOT_ALLOWED', `${operation} takes ${route.method} only.`, { ...cors, Allow: allow });
+      return 'method';
+    }
+    if (draining) {
+      req.resume();
+      sendJson(res, 503, 'CC_PROXY.SHUTTING_DOWN', 'The proxy is restarting; try again shortly.', {
+        ...cors,
+        'Retry-After': '1',
+        Connection: 'close',
+      });
+      return 'draining';
+    }
+
+    let body: Buffer | undefined;
+    if (route.method === 'POST') {
+      const result = await readBody(req, config.maxBodyBytes);
+      if (result.kind === 'aborted') {
+        res.destroy();
+        return 'aborted';
+      }
+      if (result.kind === 'too-large') {
+        const headers = result.drained ? cors : { ...cors, Connection: 'close' };
+        sendJson(res, 413, 'CC_PROXY.BODY_TOO_LARGE', `The request body is larger than ${config.maxBodyBytes} bytes.`, headers);
+        if (!result.drained) res.once('finish', () => req.destroy());
+        return 'body-too-large';
+      }
+      body = result.body;
+    } else {
+      req.resume();
+    }
+
+    const refusal = await limits.spend(limitClass(operation, body), who.address, who.token);
+    if (refusal) {
+      sendJson(res, 429, 'CC_PROXY.RATE_LIMITED', 'Too many requests; try again later.', {
+        ...cors,
+        'Retry-After': String(refusal.retryAfterSeconds),
+      });
+      return refusal.limit;
+    }
+
+    const slot = { poll: null as HeldPoll | null, displaced: new AbortController() };
+    let displacedFor: DisplaceReason | undefined;
+    if (route.longPoll) {
+      // Without a token the poll is keyed by address: one held per address (the contact center refuses it anyway).
+      const key = `${operation} ${who.token ?? `address ${who.address}`}`;
+      slot.poll = held.hold(key, (reason) => {
+        displacedFor = reason;
+        slot.displaced.abort();
+      });
+      if (slot.poll) broadcast?.announce(key, slot.poll.id);
+      if (!slot.poll) {
+        sendJson(res, 503, 'CC_PROXY.BUSY', 'The proxy holds as many waiting requests as it may; try again shortly.', {
+          ...cors,
+          'Retry-After': String(BUSY_RETRY_AFTER_SECONDS),
+        });
+        return 'maxHeldPolls';
+      }
+    }
+    inFlight += 1;
+    try {
+      await forward(req, res, operation, route, search, body, cors, slot);
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) onIdle?.();
+    }
+    return displacedFor;
+  }
+
+  const handler = (req: IncomingMessage, res: ServerResponse, next?: NextFunction): void => {
     const rawUrl = req.url ?? '/';
     const queryAt = rawUrl.indexOf('?');
     const path = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
-    const search = queryAt === -1 ? '' : rawUrl.slice(queryAt);
-
-    if (!path.startsWith(apiScope)) {
+    const isApi = path.startsWith(apiScope);
+    const isHealth = path === healthPath && (req.method === 'GET' || req.method === 'HEAD');
+    if (!isApi && !isHealth) {
       if (next) {
         next();
         return;
@@ -465,70 +504,76 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
       return;
     }
 
-    const { verdict, origin } = originVerdict(req);
-    const cors: Record<string, string> = {};
-    if (config.allowedOrigins.size > 0) cors.Vary = 'Origin';
-    if (verdict === 'allowed' && origin) {
-      cors['Access-Control-Allow-Origin'] = origin;
-      cors['Access-Control-Expose-Headers'] = CORS_EXPOSE_HEADERS;
+    const started = Date.now();
+    // Hashed once: the limits, the held-poll slot and the log's visitor all use these.
+    const token = header(req, 'ccmessaging-token');
+    const who = {
+      address: shortHash(hashKey, `address ${addressKey(clientAddress(req, config.trustProxyHops))}`),
+      token: token ? shortHash(hashKey, `token ${token}`) : null,
+    };
+    const operation = isHealth ? 'healthz' : path.startsWith(apiPrefix) ? path.slice(apiPrefix.length) : '';
+    let reason: string | undefined;
+    if (config.accessLog) {
+      const write = config.accessLog;
+      // After the handler has settled (it names the reason), which is at the latest when the answer is sent.
+      res.once('close', () => setImmediate(() => {
+        const entry: AccessLogEntry = {
+          time: new Date(started).toISOString(),
+          method: req.method ?? '-',
+          // An unknown path is logged as '-' (it is whatever the client wrote, not an operation).
+          operation: isHealth || CC_ROUTES.has(operation) ? operation : '-',
+          status: res.headersSent ? res.statusCode : 499,
+          durationMs: Date.now() - started,
+          visitor: who.token ?? who.address,
+        };
+        if (reason) entry.reason = reason;
+        try {
+          write(entry);
+        } catch {
+          // A failing logger must not break the proxy.
+        }
+      }));
     }
-    if (verdict === 'denied') {
-      sendJson(res, 403, 'CC_PROXY.ORIGIN_NOT_ALLOWED', 'Pages from this origin may not use the contact-center proxy.', cors);
+    if (isHealth) {
+      healthz(req, res);
       return;
     }
-
-    const operation = path.startsWith(apiPrefix) ? path.slice(apiPrefix.length) : '';
-    const route = CC_ROUTES.get(operation);
-    if (!route) {
-      sendJson(res, 404, 'CC_PROXY.NOT_FOUND', 'The proxy does not forward this path.', cors);
-      return;
-    }
-    const allow = `${route.method}, OPTIONS`;
-
-    if (req.method === 'OPTIONS') {
-      const headers: Record<string, string> = { ...baseHeaders(cors), Allow: allow, 'Content-Length': '0' };
-      if (verdict === 'allowed') {
-        headers['Access-Control-Allow-Methods'] = allow;
-        headers['Access-Control-Allow-Headers'] = CORS_ALLOW_HEADERS;
-        headers['Access-Control-Max-Age'] = '600';
-      }
-      res.writeHead(204, headers);
-      res.end();
-      return;
-    }
-    if (req.method !== route.method) {
-      sendJson(res, 405, 'CC_PROXY.METHOD_NOT_ALLOWED', `${operation} takes ${route.method} only.`, { ...cors, Allow: allow });
-      return;
-    }
-
-    let body: Buffer | undefined;
-    if (route.method === 'POST') {
-      const result = await readBody(req, config.maxBodyBytes);
-      if (result.kind === 'aborted') {
-        res.destroy();
-        return;
-      }
-      if (result.kind === 'too-large') {
-        const headers = result.drained ? cors : { ...cors, Connection: 'close' };
-        sendJson(res, 413, 'CC_PROXY.BODY_TOO_LARGE', `The request body is larger than ${config.maxBodyBytes} bytes.`, headers);
-        if (!result.drained) res.once('finish', () => req.destroy());
-        return;
-      }
-      body = result.body;
-    } else {
-      req.resume();
-    }
-    await forward(req, res, operation, route, search, body, cors);
-  }
-
-  return (req, res, next) => {
-    handle(req, res, next).catch((error: unknown) => {
-      log(`cc-proxy: unexpected failure (${error instanceof Error ? error.name : 'error'})`);
-      if (!res.headersSent && !res.destroyed) {
-        sendJson(res, 500, 'CC_PROXY.INTERNAL', 'The contact-center proxy failed.', {});
-      } else {
-        res.destroy();
-      }
-    });
+    handle(req, res, operation, who)
+      .then((why) => {
+        reason = why;
+      })
+      .catch((error: unknown) => {
+        reason = 'internal';
+        log(`cc-proxy: unexpected failure (${error instanceof Error ? error.name : 'error'})`);
+        if (!res.headersSent && !res.destroyed) {
+          sendJson(res, 500, 'CC_PROXY.INTERNAL', 'The contact-center proxy failed.', {});
+        } else {
+          res.destroy();
+        }
+      });
   };
+
+  return Object.assign(handler, {
+    async close(graceMs = DEFAULT_SHUTDOWN_GRACE_MS): Promise<void> {
+      draining = true;
+      const deadline = Date.now() + graceMs;
+      await held.drain(graceMs);
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+          onIdle = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        onIdle = null;
+      }
+      upstream.close();
+      await broadcast?.close();
+      await ownRedis?.close();
+    },
+    get heldPolls(): number {
+      return held.size;
+    },
+  });
 }

@@ -5,23 +5,30 @@ export const API_PATH = '/apiaccess/ccmessaging/';
 
 export interface CcRoute {
   method: 'GET' | 'POST';
-  /** A long poll: the contact center holds the request until something happens. */
-  longPoll: boolean;
+  /**
+   * A long poll: the contact center holds the request until something happens. Its value is the answer "nothing
+   * happened" (what the contact center itself gives when the hold runs out), sent when the proxy lets go of a
+   * held poll early: replaced by a newer poll of the same visitor, or at shutdown.
+   */
+  longPoll: Record<string, unknown> | null;
 }
 
-const post = (): CcRoute => ({ method: 'POST', longPoll: false });
+const post = (): CcRoute => ({ method: 'POST', longPoll: null });
 
 /** Path below /apiaccess/ccmessaging/ → route. A Map, so no inherited key ("constructor") can match. */
 export const CC_ROUTES: ReadonlyMap<string, CcRoute> = new Map<string, CcRoute>([
   ['applyToken', post()],
   ['send', post()],
-  ['poll', { method: 'GET', longPoll: true }],
+  ['poll', { method: 'GET', longPoll: { resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [] } }],
   ['queryQueueInfo', post()],
   ['queryHistoryChatMessage', post()],
   ['getsatisfactionsurveymode', post()],
   ['saveSatisfaction', post()],
-  ['v1/checkClickToCallSupport', { method: 'GET', longPoll: false }],
+  ['v1/checkClickToCallSupport', { method: 'GET', longPoll: null }],
   ['v1/createClickToCall', post()],
-  ['v1/getClickToCallEvents', { method: 'GET', longPoll: true }],
+  [
+    'v1/getClickToCallEvents',
+    { method: 'GET', longPoll: { resultCode: '0', resultDesc: 'ClickToCall polled without any events', eventId: null, content: null } },
+  ],
   ['v1/dropClickToCall', post()],
 ]);

@@ -42,15 +42,18 @@ function event(at: number, resultDesc: string, eventId: number | null = null, co
   return { at, resultDesc, eventId, content };
 }
 
-function connected(at: number): CallEvent {
-  return event(at, 'Call connected', CALL_CONNECTED_EVENT_ID, {
-    ...CONNECTED_CONTENT,
-    gwAddresses: [...CONNECTED_CONTENT.gwAddresses],
-  });
+function connectedEvent(at: number, gwAddresses: readonly string[]): CallEvent {
+  return event(at, 'Call connected', CALL_CONNECTED_EVENT_ID, { ...CONNECTED_CONTENT, gwAddresses: [...gwAddresses] });
 }
 
 /** The events a new call will produce under the scenario, timed from `now`. */
-export function scriptedEvents(scenario: CallScenario, now: number, queueMs: number): CallEvent[] {
+export function scriptedEvents(
+  scenario: CallScenario,
+  now: number,
+  queueMs: number,
+  gwAddresses: readonly string[] = CONNECTED_CONTENT.gwAddresses,
+): CallEvent[] {
+  const connected = (at: number) => connectedEvent(at, gwAddresses);
   const events = [event(now, 'Call in queue')];
   switch (scenario) {
     case 'far-end-hangup':
@@ -87,7 +90,12 @@ export function createCall(
   if (rejection) return { ...rejection };
   const call: CallRecord = {
     mediaAbility,
-    events: scriptedEvents(scenario, state.now(), state.options.callQueueMs),
+    events: scriptedEvents(
+      scenario,
+      state.now(),
+      state.options.callQueueMs,
+      state.options.callGwAddresses ?? CONNECTED_CONTENT.gwAddresses,
+    ),
     over: false,
   };
   call.over = call.events.some((e) => FINAL_EVENTS.includes(e.resultDesc));

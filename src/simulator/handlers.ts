@@ -328,12 +328,12 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
       resultCode: '0',
       resultDesc: 'query satisfaction survey mode success.',
       satisfactionSurvey: {
-        surveyType: 'WEB',
+        surveyType: state.options.surveyType,
         satisfactionLevel: SATISFACTION_LEVELS.map((desc, i) => ({
           satisfactionLevelKey: String(i + 1),
           satisfactionLevelDesc: desc,
         })),
-        satisfactionQuestion: [],
+        satisfactionQuestion: state.options.surveyQuestions,
       },
     },
   });

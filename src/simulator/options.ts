@@ -59,6 +59,15 @@ export interface SimulatorOptions {
   /** Click-to-call: "Call in queue" → "Call connected" after this. */
   callQueueMs: number;
   callScenario: CallScenario;
+  /**
+   * The gwAddresses of "Call connected"; null: made-up wss:// addresses that lead nowhere. The dev server
+   * sets its own SIP test gateway here (demo/sip-gateway.ts), so calls in the demo carry a voice.
+   */
+  callGwAddresses: string[] | null;
+  /** The tenant's satisfaction survey: `WEB` (shown) or `NO`. */
+  surveyType: 'WEB' | 'NO';
+  /** The survey's extra questions (getSatisfactionSurveyMode's satisfactionQuestion): `NPS`, `FCR`. */
+  surveyQuestions: string[];
   now: () => number;
 }
 
@@ -80,6 +89,9 @@ export const DEFAULT_OPTIONS: Readonly<SimulatorOptions> = Object.freeze({
   agentAutoReply: true,
   callQueueMs: 1000,
   callScenario: 'connect',
+  callGwAddresses: null,
+  surveyType: 'WEB',
+  surveyQuestions: [],
   now: () => Date.now(),
 });
 
@@ -114,6 +126,16 @@ export function validateOptionsPatch(patch: Partial<SimulatorOptions>): void {
     } else if (key === 'callScenario') {
       if (!CALL_SCENARIOS.includes(value as CallScenario)) {
         throw new TypeError(`simulator option callScenario must be one of ${CALL_SCENARIOS.join(', ')}`);
+      }
+    } else if (key === 'callGwAddresses') {
+      if (value !== null && !(Array.isArray(value) && value.every((a) => typeof a === 'string'))) {
+        throw new TypeError('simulator option callGwAddresses must be an array of strings or null');
+      }
+    } else if (key === 'surveyType') {
+      if (value !== 'WEB' && value !== 'NO') throw new TypeError('simulator option surveyType must be WEB or NO');
+    } else if (key === 'surveyQuestions') {
+      if (!(Array.isArray(value) && value.every((q) => q === 'NPS' || q === 'FCR' || q === 'CSAT'))) {
+        throw new TypeError('simulator option surveyQuestions must be an array of NPS, FCR or CSAT');
       }
     } else if (key === 'now') {
       if (typeof value !== 'function') throw new TypeError('simulator option now must be a function');

@@ -38,6 +38,9 @@ test('a whole conversation: robot, a human agent, the end, and a new start', asy
   await snapshot(page, 'agent');
 
   await w.button('end-button').click();
+  // With an agent, the survey comes before DISCONNECT.
+  await w.button('survey').getByRole('radio', { name: 'Satisfied', exact: true }).check();
+  await w.button('survey-submit').click();
   await expect(w.button('new-button')).toBeVisible();
   await expect(w.notice).toContainText(/ended/i);
   const operations = await recordedOperations(request);
@@ -47,6 +50,7 @@ test('a whole conversation: robot, a human agent, the end, and a new start', asy
   expect(operations.filter((op) => op === 'send:CONNECT')).toHaveLength(1);
   expect(operations).toContain('send:TRANS2AGENT');
   expect(operations.at(-1)).toBe('send:DISCONNECT');
+  expect(operations.filter((op) => op === 'saveSatisfaction')).toHaveLength(1);
   expect(operations.filter((op) => op === 'send:CHAT')).toHaveLength(2);
 
   await w.button('new-button').click();

@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
+import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
 import { startStaticSite, type StaticSite } from './static-server';
 import { snapshot, widget } from './support';
+
+// Calls take the fake microphone; no agent registers at the site's SIP gateway, so a call with a voice ends
+// in "The number called does not exist (404)" once its INVITE has reached the gateway.
+test.use({
+  launchOptions: { executablePath: findChromium(), args: [...chromiumArgs, '--use-fake-device-for-media-stream'] },
+  permissions: ['microphone', 'camera'],
+});
 
 // The built script-tag file on plain HTML pages (no bundler) under a strict CSP, talking over HTTP
 // to the simulator at the page's origin. Needs `npm run build` first (npm test does it).
@@ -40,6 +48,7 @@ test('the IIFE, loaded twice, runs a whole conversation under a strict CSP', asy
   await w.input.press('Enter');
   await expect(w.messages('CUSTOMER')).toHaveAttribute('data-status', 'sent');
   await w.button('end-button').click();
+  await w.button('survey-skip').click(); // the survey of an agent's conversation, from the API part's calls
   await expect(w.button('new-button')).toBeVisible();
   // The panel is styled (constructed stylesheets pass the CSP): it is a positioned, sized box.
   const box = await w.panel.boundingBox();
@@ -99,9 +108,10 @@ test('the one-file build runs the conversation, a call and Chinese with nothing 
   await w.input.press('Enter');
   await expect(w.messages('CUSTOMER')).toHaveAttribute('data-status', 'sent');
   await w.button('call-button').click();
-  await expect(w.button('call-status')).toHaveAttribute('data-state', 'connected', { timeout: 10_000 });
-  await w.button('hangup-button').click();
-  await expect(w.button('call-status')).toHaveAttribute('data-state', 'ended');
+  // The voice is inside the file too: it dialled the gateway, where nobody answers that number.
+  await expect(w.button('call-status')).toHaveAttribute('data-state', 'failed', { timeout: 10_000 });
+  await expect(w.button('call-status')).toContainText('(404)');
+  expect(site.gateway.log.map((e) => e.what)).toContain('INVITE');
   await page.evaluate(() => document.querySelector('cc-chat')!.setAttribute('locale', 'zh-CN'));
   await expect(w.button('end-button')).toHaveText('结束对话');
   // The file came twice (the page loads it twice), and nothing else did.
@@ -109,26 +119,28 @@ test('the one-file build runs the conversation, a call and Chinese with nothing 
   expect(problems).toEqual([]);
 });
 
-/** The requests the page makes for the call script (cc-chat.iife.js adds it when a call is possible). */
-function callScriptRequests(page: import('@playwright/test').Page): string[] {
+/** The requests the page makes for a part script (cc-chat.iife.js adds the call's when a call is possible). */
+function callScriptRequests(page: import('@playwright/test').Page, file = 'cc-chat-call.iife.js'): string[] {
   const urls: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('cc-chat-call.iife.js')) urls.push(request.url());
+    if (request.url().includes(file)) urls.push(request.url());
   });
   return urls;
 }
 
-test('a call through the IIFE: queued, connected with the gateway details, hung up', async ({ page }) => {
+test('a call through the IIFE with no-voice: queued, connected with the gateway details, hung up', async ({ page }) => {
   const problems = collectProblems(page);
   const w = widget(page);
   const callScript = callScriptRequests(page);
+  const voiceScript = callScriptRequests(page, 'cc-chat-voice.iife.js');
   await page.goto(`${site.url}/embed.html`);
+  await page.evaluate(() => document.querySelector('cc-chat')!.setAttribute('no-voice', ''));
   await w.launcher.click();
   await expect(w.messages('ROBOT').first()).toBeVisible();
   await w.button('call-button').click();
   const status = w.button('call-status');
   await expect(status).toHaveAttribute('data-state', 'connected', { timeout: 10_000 });
-  await expect(w.button('call-gateway')).toContainText(/wss:\/\//);
+  await expect(w.button('call-gateway')).toContainText(/ws:\/\//);
   await snapshot(page, 'call-connected');
   await w.button('hangup-button').click();
   await expect(status).toHaveAttribute('data-state', 'ended');
@@ -139,8 +151,31 @@ test('a call through the IIFE: queued, connected with the gateway details, hung 
   // The chat keeps polling; the call's event polling has stopped.
   await page.waitForTimeout(1000);
   expect(site.simulator.requests.slice(dropAt).map((r) => r.operation)).not.toContain('getClickToCallEvents');
-  // The call's code came from beside the script, once (the page loads the script twice).
+  // The call's code came from beside the script, once (the page loads the script twice); no voice.
   expect(callScript).toEqual([`${site.url}/cc-chat-call.iife.js`]);
+  expect(voiceScript).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('the voice comes from beside the script when a call starts, and dials under the strict CSP', async ({ page }) => {
+  const problems = collectProblems(page);
+  const w = widget(page);
+  const voiceScript = callScriptRequests(page, 'cc-chat-voice.iife.js');
+  site.gateway.log.length = 0;
+  await page.goto(`${site.url}/embed.html`);
+  await w.launcher.click();
+  await expect(w.button('call-button')).toBeVisible();
+  expect(voiceScript).toEqual([]); // not at page load, nor when calls became possible
+  await w.button('call-button').click();
+  await expect(w.button('call-status')).toHaveAttribute('data-state', 'failed', { timeout: 10_000 });
+  await expect(w.button('call-status')).toContainText('The number called does not exist (404).');
+  expect(site.gateway.log.find((e) => e.what === 'INVITE')).toMatchObject({ ruriUser: '179080000537636' });
+  expect(voiceScript).toEqual([`${site.url}/cc-chat-voice.iife.js`]);
+  // A second call uses the voice already there.
+  await w.button('call-dismiss-button').click();
+  await w.button('call-button').click();
+  await expect(w.button('call-status')).toHaveAttribute('data-state', 'failed', { timeout: 10_000 });
+  expect(voiceScript).toHaveLength(1);
   expect(problems).toEqual([]);
 });
 

@@ -13,6 +13,8 @@ const ACCESS_TOKEN = 'e2e-access-token-5f2a8c31d9';
 
 let upstream: SimulatorServer;
 let proxy: ProxyServer;
+/** The proxy's access log (one JSON line per request), checked for secrets like everything the page saw. */
+const accessLines: string[] = [];
 
 test.beforeAll(async ({ baseURL }) => {
   const simulator = createSimulator({
@@ -31,6 +33,7 @@ test.beforeAll(async ({ baseURL }) => {
     appKey: APP_KEY,
     appSecret: APP_SECRET,
     allowedOrigins: [new URL(baseURL!).origin],
+    accessLog: (entry) => accessLines.push(JSON.stringify(entry)),
   });
 });
 
@@ -46,7 +49,12 @@ test('a conversation through the proxy, and no secret ever reaches the page', as
     seen.push(JSON.stringify(await response.allHeaders()));
     seen.push(await response.text().catch(() => ''));
   });
-  page.on('request', (request) => seen.push(JSON.stringify(request.headers())));
+  const chatTokens = new Set<string>();
+  page.on('request', (request) => {
+    seen.push(JSON.stringify(request.headers()));
+    const token = request.headers()['ccmessaging-token'];
+    if (token) chatTokens.add(token);
+  });
   const w = widget(page);
   await page.goto('/');
   await w.root.evaluate((el, url) => el.setAttribute('base-url', url), proxy.url);
@@ -70,7 +78,12 @@ test('a conversation through the proxy, and no secret ever reaches the page', as
     const el = document.querySelector('cc-chat')!;
     return document.documentElement.outerHTML + el.shadowRoot!.innerHTML;
   });
-  for (const text of [...seen, storage, dom]) {
+  // The default limits let a whole conversation through, and every request was logged.
+  expect(accessLines.length).toBeGreaterThan(3);
+  expect(accessLines.some((line) => line.includes('"status":429') || line.includes('"status":403'))).toBe(false);
+  expect(chatTokens.size).toBeGreaterThan(0);
+  for (const line of accessLines) for (const token of chatTokens) expect(line).not.toContain(token);
+  for (const text of [...seen, storage, dom, ...accessLines]) {
     expect(text).not.toContain(APP_SECRET);
     expect(text).not.toContain(ACCESS_TOKEN);
     expect(text).not.toContain(APP_KEY);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator';
 import { createSimulatorMiddleware } from '../../src/simulator/http';
+import { attachSipGateway, createSipGateway, type SipGateway } from '../../demo/sip-gateway';
 
 /** The security policy of the plain pages: no inline script or style anywhere. */
 export const STRICT_CSP =
@@ -15,6 +16,7 @@ const FILES: Record<string, [string, string]> = {
   '/cc-chat-api.iife.js': ['dist/cc-chat-api.iife.js', 'text/javascript; charset=utf-8'],
   '/cc-chat-panel.iife.js': ['dist/cc-chat-panel.iife.js', 'text/javascript; charset=utf-8'],
   '/cc-chat-call.iife.js': ['dist/cc-chat-call.iife.js', 'text/javascript; charset=utf-8'],
+  '/cc-chat-voice.iife.js': ['dist/cc-chat-voice.iife.js', 'text/javascript; charset=utf-8'],
   '/cc-chat-zh.iife.js': ['dist/cc-chat-zh.iife.js', 'text/javascript; charset=utf-8'],
   // A folder with the one-file build alone: nothing for it to fetch beside it.
   '/one-file/cc-chat.all.iife.js': ['dist/cc-chat.all.iife.js', 'text/javascript; charset=utf-8'],
@@ -23,6 +25,8 @@ const FILES: Record<string, [string, string]> = {
 export interface StaticSite {
   url: string;
   simulator: Simulator;
+  /** The SIP test gateway at ws://…/sip, which "Call connected" points to (no agent registers there). */
+  gateway: SipGateway;
   close(): Promise<void>;
 }
 
@@ -44,14 +48,19 @@ export async function startStaticSite(options: Partial<SimulatorOptions>): Promi
       res.writeHead(200, { 'Content-Type': file[1], 'Content-Security-Policy': STRICT_CSP }).end(body);
     });
   });
+  const gateway = createSipGateway('/sip');
+  attachSipGateway(server, gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  simulator.configure({ callGwAddresses: [`ws://127.0.0.1:${port}/sip`] });
   return {
     url: `http://127.0.0.1:${port}`,
     simulator,
+    gateway,
     close: () =>
       new Promise<void>((resolve) => {
+        gateway.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

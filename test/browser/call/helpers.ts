@@ -1,3 +1,4 @@
+import type axe from 'axe-core';
 import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import '../../../src/define';
 import type { CcChat } from '../../../src/element/cc-chat';
@@ -48,14 +49,26 @@ export interface CallFixture {
 
 /** A <cc-chat> with a fast event loop, a call scenario, and recorders of its call events (on document). */
 export async function mountCall(
-  options: { scenario?: CallScenario; callQueueMs?: number; attrs?: Record<string, string> } = {},
+  options: {
+    scenario?: CallScenario;
+    callQueueMs?: number;
+    attrs?: Record<string, string>;
+    /** Dial the gateway (`gwAddresses`) with the widget's voice; without, the element has `no-voice`. */
+    voice?: { gwAddresses: string[] };
+  } = {},
 ): Promise<CallFixture> {
-  sim.configure({ callScenario: options.scenario ?? 'connect', callQueueMs: options.callQueueMs ?? 200 });
+  sim.configure({
+    callScenario: options.scenario ?? 'connect',
+    callQueueMs: options.callQueueMs ?? 200,
+    callGwAddresses: options.voice?.gwAddresses ?? null,
+  });
   const userId = uniqueUser();
   const el = document.createElement('cc-chat');
   el.setAttribute('channel-id', 'ch-call');
   el.setAttribute('user-id', userId);
   el.setAttribute('poll-interval', '50');
+  // The call tests of the status, the events and the requests leave the voice to the page, as before it existed.
+  if (!options.voice) el.setAttribute('no-voice', '');
   for (const [name, value] of Object.entries(options.attrs ?? {})) el.setAttribute(name, value);
   const statuses: CcCallStatusDetail[] = [];
   const errors: CcErrorDetail[] = [];
@@ -166,4 +179,15 @@ export function maxConcurrent(calls: FetchCall[], operation: string): number {
     max = Math.max(max, now);
   }
   return max;
+}
+
+/** Waits for the shadow root's finite animations (axe reads colours mid-fade otherwise). */
+export async function animationsDone(el: HTMLElement): Promise<void> {
+  const finite = el.shadowRoot!.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+  await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+}
+
+/** axe's violations as `id: targets` lines. */
+export function axeViolations(results: axe.AxeResults): string[] {
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

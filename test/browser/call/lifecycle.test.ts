@@ -1,6 +1,8 @@
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import {
+  animationsDone,
+  axeViolations,
   count,
   expectNoMorePolling,
   isShown,
@@ -152,6 +154,18 @@ describe('failing event requests', () => {
     ]);
   });
 
+  it('HTTP 404 on the events is fatal: the call ends, its events are no longer asked, a drop is sent', async () => {
+    const { el, errors } = await mountCall({ callQueueMs: 300 });
+    el.show();
+    await el.startCall();
+    await waitForCall(el, 'queued');
+    sim.fault({ kind: 'status', status: 404, on: 'getClickToCallEvents', count: 100 });
+    await waitForCall(el, 'failed', 4000);
+    expect(errors).toEqual([expect.objectContaining({ kind: 'http', operation: 'getClickToCallEvents', status: 404, fatal: true })]);
+    await expect.poll(() => count('dropClickToCall')).toBe(1);
+    await expectNoMorePolling();
+  });
+
   it('a network failure of the create: failed, said plainly, reported, and a drop sent in case', async () => {
     const { el, errors } = await mountCall();
     el.show();
@@ -212,11 +226,3 @@ describe('accessibility', () => {
 });
 
 /** The panel and the call bar rise in (opacity): axe must see them at rest. Endless ones are left alone. */
-async function animationsDone(el: HTMLElement): Promise<void> {
-  const finite = el.shadowRoot!.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
-  await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
-}
-
-function axeViolations(results: axe.AxeResults): string[] {
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}

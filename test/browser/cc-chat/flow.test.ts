@@ -116,8 +116,12 @@ describe('the conversation', () => {
     const queueQueries = sim.requests.filter((r) => r.operation === 'queryQueueInfo').length;
     expect(queueQueries).toBeGreaterThanOrEqual(2);
 
-    // End the chat: DISCONNECT, and a button to start again.
+    // End the chat: the survey first (skipped here; survey.test.ts answers it), then DISCONNECT, and a button to
+    // start again.
     await userEvent.click(requirePart(el, 'end-button'));
+    await expect.poll(() => part(el, 'survey-skip')).toBeTruthy();
+    expect(sends('DISCONNECT', undefined, userId)).toHaveLength(0);
+    await userEvent.click(requirePart(el, 'survey-skip'));
     await expect.poll(() => sends('DISCONNECT', undefined, userId).length).toBe(1);
     await waitForState(el, 'ended');
     expect(part(el, 'end-button')).toBeNull();
@@ -157,6 +161,10 @@ describe('the conversation', () => {
     await waitForState(el, 'ended');
     await el.updateComplete;
     expect(transcript(el).at(-1)).toBe('AGENT: The agent ended the chat');
+    // The survey of the agent's conversation first; skipped, the button to start again.
+    await expect.poll(() => part(el, 'survey-skip')).toBeTruthy();
+    expect(part(el, 'new-button')).toBeNull();
+    await userEvent.click(requirePart(el, 'survey-skip'));
     expect(isShown(part(el, 'new-button'))).toBe(true);
     expect(sends('DISCONNECT', undefined, userId)).toHaveLength(0);
   });

@@ -157,6 +157,7 @@ export const EVENT_TYPES: readonly CcEventType[] = [
   'cc-connection-change',
   'cc-unread-change',
   'cc-error',
+  'cc-survey',
 ];
 
 export interface RecordedEvent {

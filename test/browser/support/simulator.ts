@@ -11,7 +11,8 @@ export const testOptions: Partial<SimulatorOptions> = {
 };
 
 export const sim = createSimulator(testOptions);
-const worker = setupWorker(...sim.handlers);
+/** The service worker: a test may put a handler of its own in front (`worker.use`), undone by resetSimulator. */
+export const worker = setupWorker(...sim.handlers);
 let started: Promise<unknown> | null = null;
 
 export function startSimulator(): Promise<unknown> {
@@ -20,6 +21,7 @@ export function startSimulator(): Promise<unknown> {
 }
 
 export function resetSimulator(): void {
+  worker.resetHandlers();
   sim.reset();
-  sim.configure({ ...testOptions, agentAutoReply: true, callScenario: 'connect', queueLength: 3 });
+  sim.configure({ ...testOptions, agentAutoReply: true, callScenario: 'connect', queueLength: 3, surveyType: 'WEB', surveyQuestions: [] });
 }

@@ -92,7 +92,10 @@ describe('nextCallState', () => {
     expect(nextCallState('queued', { kind: 'timeout' })).toBe('timeout');
     expect(nextCallState('queued', outcomes[4])).toBe('failed');
     expect(nextCallState('connected', { kind: 'queued' })).toBe('queued'); // a transfer
-    for (const state of ['requesting', 'queued', 'connected'] as const) {
+    expect(nextCallState('dialing', { kind: 'ended' })).toBe('ended');
+    expect(nextCallState('dialing', outcomes[4])).toBe('failed');
+    expect(isActiveCallState('dialing')).toBe(true);
+    for (const state of ['requesting', 'queued', 'dialing', 'connected'] as const) {
       expect(nextCallState(state, { kind: 'continue' })).toBe(state);
       expect(nextCallState(state, { kind: 'unknown', resultDesc: 'x' })).toBe(state);
     }

@@ -24,6 +24,11 @@ import {
 
 const API_PATH = '/apiaccess/ccmessaging';
 const logLines: string[] = [];
+/** The access log's entries, as the JSON lines the default writer prints. */
+const accessLines: string[] = [];
+const accessLog = (entry: unknown): void => void accessLines.push(JSON.stringify(entry));
+/** The log without the start-up warning that allowedOrigins is not set. */
+const failureLines = (): string[] => logLines.filter((line) => !line.includes('allowedOrigins is not set'));
 const cleanups: Array<() => Promise<void>> = [];
 /** Every AccessToken any upstream of this file handed out. */
 const allIssued: string[][] = [];
@@ -49,6 +54,7 @@ async function setup(
     appKey: APP_KEY,
     appSecret: APP_SECRET,
     log: (line) => logLines.push(line),
+    accessLog,
     ...options.proxy,
   });
   cleanups.push(proxy.close);
@@ -70,10 +76,11 @@ async function listen(server: Server): Promise<string> {
 afterEach(async () => {
   // Nothing that reached the client (any header, any body) nor any log line carries a secret.
   const secrets = [APP_SECRET, ...allIssued.flat()];
-  const found = leaks(secrets, received, logLines);
+  const found = leaks(secrets, received, [...logLines, ...accessLines]);
   const seen = received.length;
   received.length = 0;
   logLines.length = 0;
+  accessLines.length = 0;
   allIssued.length = 0;
   for (const close of cleanups.splice(0).reverse()) await close();
   expect(seen).toBeGreaterThan(0);
@@ -349,6 +356,7 @@ describe('the proxy over HTTP, in front of the simulator', () => {
       appSecret: APP_SECRET,
       pathPrefix: '/cc/',
       log: (line) => logLines.push(line),
+    accessLog,
     });
     const nextCalls: string[] = [];
     const base = await listen(
@@ -380,7 +388,7 @@ describe('the proxy over HTTP, in front of the simulator', () => {
     const upstream = await startUpstream({ simulator: sim });
     cleanups.push(upstream.close);
     allIssued.push(upstream.issued);
-    const proxy = createCcProxy({ target: upstream.url, appKey: APP_KEY, appSecret: APP_SECRET });
+    const proxy = createCcProxy({ target: upstream.url, appKey: APP_KEY, appSecret: APP_SECRET, accessLog, log: (line) => logLines.push(line) });
     // Like express.json(): reads the stream, leaves the object on req.body.
     const bodyParser = (req: IncomingMessage, done: () => void): void => {
       const chunks: Buffer[] = [];
@@ -475,6 +483,7 @@ describe('upstream failures', () => {
       appKey: APP_KEY,
       appSecret: APP_SECRET,
       log: (line) => logLines.push(line),
+    accessLog,
     });
     cleanups.push(proxy.close);
     const answer = await new Visitor(`${proxy.url}${API_PATH}`).applyToken();
@@ -483,7 +492,7 @@ describe('upstream failures', () => {
       errorCode: 'CC_PROXY.TOKEN_FAILED',
       exceptionInfo: 'The proxy could not sign in to the contact center.',
     });
-    expect(logLines).toEqual(['cc-proxy: applyToken: no access token: tokenByAkSk could not be reached (ECONNREFUSED)']);
+    expect(failureLines()).toEqual(['cc-proxy: applyToken: no access token: tokenByAkSk could not be reached (ECONNREFUSED)']);
   });
 
   it('answers 502 when the token endpoint works but the API host is down', async () => {
@@ -497,6 +506,7 @@ describe('upstream failures', () => {
       appKey: APP_KEY,
       appSecret: APP_SECRET,
       log: (line) => logLines.push(line),
+    accessLog,
     });
     cleanups.push(proxy.close);
     const answer = await new Visitor(`${proxy.url}${API_PATH}`).applyToken();
@@ -506,14 +516,15 @@ describe('upstream failures', () => {
       exceptionInfo: 'The contact center could not be reached.',
     });
     expect(upstream.tokenRequests).toHaveLength(1);
-    expect(logLines).toEqual(['cc-proxy: applyToken: the contact center could not be reached (ECONNREFUSED)']);
+    expect(failureLines()).toEqual(['cc-proxy: applyToken: the contact center could not be reached (ECONNREFUSED)']);
   });
 
   it('answers 504 when the contact center does not answer in time, but lets long polls be held', async () => {
-    const { sim, api } = await setup({ sim: { pollHoldMs: 700 }, proxy: { timeoutMs: 300 } });
+    // 1 s: room for the set-up's requests on a loaded machine (at 300 ms they sometimes timed out themselves).
+    const { sim, api } = await setup({ sim: { pollHoldMs: 1500 }, proxy: { timeoutMs: 1000 } });
     const visitor = new Visitor(api);
-    await visitor.applyToken();
-    await visitor.send('CONNECT');
+    expect((await visitor.applyToken()).status).toBe(200);
+    expect((await visitor.send('CONNECT')).status).toBe(200);
     await visitor.poll(); // the greeting
 
     sim.fault({ kind: 'hang', on: 'queryQueueInfo' });
@@ -521,15 +532,15 @@ describe('upstream failures', () => {
     const late = await visitor.queueInfo();
     expect(late.status).toBe(504);
     expect(late.json).toEqual({ errorCode: 'CC_PROXY.UPSTREAM_TIMEOUT', exceptionInfo: 'The contact center did not answer in time.' });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(980);
+    expect(Date.now() - started).toBeLessThan(3000);
 
     // A poll is held longer than timeoutMs and answers normally.
     const pollStarted = Date.now();
     const empty = await visitor.poll();
     expect(empty.status).toBe(200);
     expect(empty.json).toMatchObject({ resultCode: '0', downlinkMessages: [] });
-    expect(Date.now() - pollStarted).toBeGreaterThanOrEqual(650);
+    expect(Date.now() - pollStarted).toBeGreaterThanOrEqual(1450);
   });
 
   it('cancels the upstream long poll when the browser gives it up, so no message is lost', async () => {
@@ -562,7 +573,7 @@ describe('upstream failures', () => {
     });
     expect(answer.text).not.toContain('wrong');
     expect(sim.requests).toEqual([]);
-    expect(logLines).toEqual([
+    expect(failureLines()).toEqual([
       'cc-proxy: applyToken: no access token: tokenByAkSk refused the app key or secret (HTTP 401)',
     ]);
   });
@@ -593,7 +604,7 @@ describe('upstream failures', () => {
     });
     cleanups.push(upstream.close);
     allIssued.push(upstream.issued);
-    const proxy = await startProxyServer({ port: 0, target: upstream.url, appKey: APP_KEY, appSecret: APP_SECRET });
+    const proxy = await startProxyServer({ port: 0, target: upstream.url, appKey: APP_KEY, appSecret: APP_SECRET, accessLog, log: (line) => logLines.push(line) });
     cleanups.push(proxy.close);
 
     const answer = await send(`${proxy.url}${API_PATH}/applyToken`, { body: { userId: 'u' } });
