@@ -14,7 +14,7 @@ export default defineConfig(({ mode }) => ({
   server: { port: 5173, strictPort: true, host: 'localhost' },
   // Lit's modules pre-bundled up front: otherwise the dev server finds the panel's (fetched on first open) only
   // then, re-optimizes and reloads the page under the visitor.
-  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'lit/directives/guard.js', 'jssip'] },
+  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'lit/directives/guard.js', 'lit/directive.js', 'lit/directive-helpers.js', 'jssip'] },
   preview: { port: 4173, strictPort: true, host: 'localhost' },
   plugins: [
     simulatorPlugin(),

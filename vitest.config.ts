@@ -16,7 +16,7 @@ export default defineConfig({
       },
       {
         // Pre-bundled up front, so Vite does not re-optimize mid-run and reload a test.
-        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'lit/directives/guard.js', 'axe-core', 'msw', 'msw/browser', 'jssip'] },
+        optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'lit/directives/guard.js', 'lit/directive.js', 'lit/directive-helpers.js', 'axe-core', 'msw', 'msw/browser', 'jssip'] },
         test: {
           name: 'browser',
           // The SIP test gateway the calls with a voice dial (test/browser/call/voice.test.ts).

@@ -34,12 +34,19 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-fault]'
 document.querySelector<HTMLSelectElement>('#call-scenario')!.addEventListener('change', (event) => {
   void control('configure', { callScenario: (event.target as HTMLSelectElement).value });
 });
+document.querySelector<HTMLSelectElement>('#agent-availability')!.addEventListener('change', (event) => {
+  void control('configure', { agentAvailability: (event.target as HTMLSelectElement).value });
+});
+document.querySelector<HTMLSelectElement>('#survey-type')!.addEventListener('change', (event) => {
+  const [surveyType, ...surveyQuestions] = (event.target as HTMLSelectElement).value.split('+');
+  void control('configure', { surveyType, surveyQuestions });
+});
 
 // Show what the widget tells the page, as a host page would listen for it.
 const events = document.querySelector<HTMLOListElement>('#events')!;
 const names = [
   'cc-open', 'cc-close', 'cc-message', 'cc-message-sent', 'cc-connection-change', 'cc-unread-change', 'cc-error',
-  'cc-call-status',
+  'cc-call-status', 'cc-survey',
 ];
 for (const name of names) {
   document.addEventListener(name, (event) => {

@@ -1,4 +1,5 @@
 import { CcChat } from './element/cc-chat';
+import type { CcChatEventMap } from './element/events';
 
 // Registers <cc-chat>. Guarded, so loading the script twice (or two bundles) is harmless.
 if (!customElements.get('cc-chat')) customElements.define('cc-chat', CcChat);
@@ -7,6 +8,9 @@ declare global {
   interface HTMLElementTagNameMap {
     'cc-chat': CcChat;
   }
+  // Also here (not only in the class entry), so `import 'cc-chat/define'` alone types the events too.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends CcChatEventMap {}
 }
 
 export { CcChat };

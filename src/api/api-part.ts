@@ -1,4 +1,6 @@
 import { CcMessagingClient } from './client';
+import { doLeaveMessage } from './leave-message';
+import { queryPhraseByKeyword } from './phrases';
 import { getSatisfactionSurveyMode, saveSatisfaction } from './satisfaction';
 import { ObjectReader } from './validate';
 
@@ -7,13 +9,22 @@ import { ObjectReader } from './validate';
 
 /**
  * What the API part brings: the client, the readers of API answers the call's code shares, and the survey's
- * calls (the panel asks them at the end of a conversation with an agent).
+ * and leave-a-message calls (the panel asks them at the end of a conversation, or when no agent can answer).
  */
 export interface ApiPart {
   CcMessagingClient: typeof CcMessagingClient;
   ObjectReader: typeof ObjectReader;
   getSatisfactionSurveyMode: typeof getSatisfactionSurveyMode;
   saveSatisfaction: typeof saveSatisfaction;
+  doLeaveMessage: typeof doLeaveMessage;
+  queryPhraseByKeyword: typeof queryPhraseByKeyword;
 }
 
-export const apiPart: ApiPart = { CcMessagingClient, ObjectReader, getSatisfactionSurveyMode, saveSatisfaction };
+export const apiPart: ApiPart = {
+  CcMessagingClient,
+  ObjectReader,
+  getSatisfactionSurveyMode,
+  saveSatisfaction,
+  doLeaveMessage,
+  queryPhraseByKeyword,
+};

@@ -12,6 +12,7 @@ import type {
   ClickToCallSupport,
   DownlinkMessage,
   HistoryResult,
+  PhraseResult,
   PollResult,
   QueueInfo,
   ResultEnvelope,
@@ -163,6 +164,19 @@ export function parseClickToCallEvent(body: unknown): ClickToCallEvent {
     causeDesc: c.string('causeDesc'),
   };
   return { ...readEnvelope(r), eventId: r.string('eventId'), content };
+}
+
+/** queryPhraseByKeyword: `question`, read as leniently as a robot's suggestions (a JSON array in text, one text). */
+export function parsePhrases(body: unknown): PhraseResult {
+  const r = ObjectReader.root(body, 'queryPhraseByKeyword');
+  let questions: string[];
+  try {
+    questions = r.strings('question');
+  } catch {
+    const raw = r.raw('question');
+    questions = typeof raw === 'string' && raw.trim() ? [raw.trim()] : [];
+  }
+  return { ...readEnvelope(r), questions: questions.map((q) => q.trim()).filter((q) => q !== '') };
 }
 
 export function parseSurveyMode(body: unknown): SatisfactionSurveyMode {

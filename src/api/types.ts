@@ -129,6 +129,11 @@ export interface SatisfactionLevel {
   description: string;
 }
 
+/** queryPhraseByKeyword: the robot's FAQ questions matching what the visitor types. */
+export interface PhraseResult extends ResultEnvelope {
+  questions: string[];
+}
+
 export interface SatisfactionSurveyMode extends ResultEnvelope {
   /** `WEB` when a survey should be shown, `NO` when not. */
   surveyType: Open<'WEB' | 'NO'>;

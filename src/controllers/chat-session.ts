@@ -95,6 +95,11 @@ export function characterBudget(text: string): { bytes: number; max: number; lef
 
 /** Whether a SYSTEM line tells that an agent has taken over (English and Chinese tenants). */
 const AGENT_CONNECTED = /connected (to )?(an )?agent|agent (has )?(joined|connected)|已接通|接入人工/i;
+/** A refusal meaning no agent can answer now: 12 outside working hours, 13 none reachable or available. */
+function noAgent(error: CcApiError): boolean {
+  return error.kind === 'result' && (error.resultCode === '12' || error.resultCode === '13');
+}
+
 /** queryQueueInfo codes that end the wait: the session is over (5, 6, 160004) or moved to the voice menu. */
 const QUEUE_ENDED: Record<string, EndReason> = { 5: 'queue-ended', 6: 'queue-ended', 160004: 'queue-ended', 160022: 'ivr' };
 
@@ -110,6 +115,14 @@ export class ChatSession implements ReactiveController {
   lastError: CcApiError | null = null;
   /** Why the conversation ended, when known (null otherwise, and while it is live). */
   endReason: EndReason | null = null;
+  /**
+   * The contact center said that no agent can take the chat (CONNECT or TRANS2AGENT answered 12, outside working
+   * hours, or 13): the panel offers to leave a message.
+   */
+  agentUnavailable = false;
+  /** The history has nothing before the oldest message shown (see loadEarlier). */
+  historyExhausted = false;
+  #loadingEarlier = false;
   /** Names this conversation (set when CONNECT goes through; kept across reloads and shared with other tabs). */
   conversationId = '';
   transcript: Transcript;
@@ -148,6 +161,11 @@ export class ChatSession implements ReactiveController {
   /** Date.now() when the last poll answered (0 after a failure): a far later start means sleep or a freeze. */
   #lastPollAt = 0;
   #lastCatchUpAt = 0;
+  /**
+   * The server time from which the next catch-up reads the history: what was shown when this tab began to poll,
+   * then when the last catch-up began. Everything lost since then is after it.
+   */
+  #anchor = 0;
   /** A poll's answer may have been lost on the way: catch up once polling works again. */
   #answerLost = false;
   #catchUpTimer: ReturnType<typeof setTimeout> | undefined;
@@ -313,6 +331,7 @@ export class ChatSession implements ReactiveController {
     this.queue = null;
     this.lastError = null;
     this.endReason = null;
+    this.historyExhausted = false;
     this.conversationId = saved?.conversation ?? '';
     this.#phase = saved?.phase ?? 'idle';
     if (!saved) {
@@ -367,6 +386,7 @@ export class ChatSession implements ReactiveController {
       return;
     }
     this.#leading = true;
+    this.#anchor = this.#newestShown();
     this.#messageLoop.start();
     if (this.mode === 'queued') this.#queueLoop.start();
     // The poll of the tab before may have been answered as it went: nothing lost.
@@ -400,6 +420,7 @@ export class ChatSession implements ReactiveController {
     if (this.state === 'ended') this.startOver();
     this.lastError = null;
     this.endReason = null;
+    this.agentUnavailable = false;
     this.#setState('connecting');
     // Stopped by a fatal failure with the conversation under way: polling resumes it.
     if (this.#phase === 'connected') return this.#follow();
@@ -443,7 +464,13 @@ export class ChatSession implements ReactiveController {
       const apiError = toApiError(error, 'send');
       // "it has been agent service": the server says an agent already has the session.
       if (apiError.kind === 'result' && /agent service/i.test(apiError.resultDesc ?? '')) this.#setMode('agent');
-      else this.#fail(apiError, false);
+      else if (apiError.kind === 'result') {
+        // An answer (no agent now), not a fault: the conversation with the robot goes on as it was.
+        this.agentUnavailable = noAgent(apiError);
+        this.lastError = apiError;
+        this.#listener.error(apiError, false);
+        this.#host.requestUpdate();
+      } else this.#fail(apiError, false);
     }
   }
 
@@ -479,8 +506,55 @@ export class ChatSession implements ReactiveController {
     this.queue = null;
     this.lastError = null;
     this.endReason = null;
+    this.agentUnavailable = false;
+    this.historyExhausted = false;
     this.conversationId = '';
     this.#setState('idle');
+  }
+
+  /**
+   * Whether "show earlier messages" may read the history: a conversation began (so there is a token to ask with),
+   * the history was not found exhausted, and the transcript has room below its limit (older messages would go at once).
+   */
+  get canLoadEarlier(): boolean {
+    return !this.historyExhausted && this.#phase !== 'idle' && this.transcript.entries.length < (this.#config?.transcriptLimit ?? 500);
+  }
+
+  /**
+   * Reads a page of the history before the oldest message shown into the transcript (the visitor asked for earlier
+   * messages and the transcript has none left: a visitor who comes back). The same order and de-duplication as
+   * everything else; not new to the visitor (no `messages()` report). Resolves to how many entries were added.
+   */
+  async loadEarlier(): Promise<number> {
+    if (!this.canLoadEarlier || this.#loadingEarlier) return 0;
+    this.#loadingEarlier = true;
+    const identity = this.#identity;
+    const first = this.transcript.entries[0];
+    const oldest = first ? entryTimestamp(first) : 0;
+    try {
+      const client = await this.#api();
+      const { messages, skipped } = await client.queryHistoryChatMessage({
+        endTime: oldest > 0 ? oldest - 1 : undefined,
+        limit: HISTORY_PAGE,
+      });
+      if (identity !== this.#identity) return 0;
+      this.#reportSkipped(skipped);
+      if (messages.length < HISTORY_PAGE) this.historyExhausted = true;
+      const before = this.transcript.entries.length;
+      const own = (m: DownlinkMessage) => m.sourceType === 'USER' || m.sourceType === 'CUSTOMER';
+      for (const m of messages.filter(own)) {
+        this.transcript.addSent(m.content, { key: messageKey(m), timestamp: m.timestamp, status: 'sent' });
+      }
+      this.transcript.addReceived(messages.filter((m) => !own(m)));
+      this.#persistSoon();
+      this.#host.requestUpdate();
+      return this.transcript.entries.length - before;
+    } catch (error) {
+      this.#listener.error(toApiError(error, 'queryHistoryChatMessage'), false);
+      return 0;
+    } finally {
+      this.#loadingEarlier = false;
+    }
   }
 
   /** The element's unread count, kept with the session and (`share`) told to the other tabs. */
@@ -569,6 +643,15 @@ export class ChatSession implements ReactiveController {
     for (const error of skipped) this.#listener.error(error, false);
   }
 
+  /** The newest server time shown (lines this widget wrote itself, call states, carry the visitor's clock). */
+  #newestShown(): number {
+    return this.transcript.entries.reduce(
+      (latest, entry) =>
+        entry.kind === 'received' && entry.message.from !== LOCAL_SENDER ? Math.max(latest, entry.message.timestamp) : latest,
+      0,
+    );
+  }
+
   /** A poll starting long after the last answer: the page slept or was frozen meanwhile. */
   #checkGap(): void {
     if (this.#lastPollAt && Date.now() - this.#lastPollAt > GAP_MS) this.#catchUpSoon();
@@ -593,10 +676,11 @@ export class ChatSession implements ReactiveController {
   };
 
   /**
-   * Reads the history, newest page first, until a page overlaps what is shown (or the history ends), and adds
-   * what is missing: what a poll took with it when its answer was lost, cut, unreadable, aborted by a reload
-   * or a move of the element, or slept through. A tab with nothing shown also gets the visitor's own
-   * messages from it. Best effort: on failure nothing changes, and the next trigger tries again.
+   * Reads the history from the anchor (what was shown when this tab began to poll, or when the last catch-up began),
+   * newest page first, until a page reaches back to the anchor or the history ends, and adds what is missing: what a
+   * poll took with it when its answer was lost, cut, unreadable, aborted by a reload or a move of the element, or
+   * slept through. A tab with nothing shown also gets the visitor's own messages from it. Best effort: on failure
+   * nothing changes, and the next trigger tries again.
    */
   async #catchUp(): Promise<void> {
     if (this.#catchingUp) {
@@ -607,12 +691,10 @@ export class ChatSession implements ReactiveController {
     const identity = this.#identity;
     this.#catchingUp = true;
     this.#lastCatchUpAt = Date.now();
-    // Lines this widget wrote itself (call states) carry the visitor's clock, not the server's.
-    const since = this.transcript.entries.reduce(
-      (latest, entry) =>
-        entry.kind === 'received' && entry.message.from !== LOCAL_SENDER ? Math.max(latest, entry.message.timestamp) : latest,
-      0,
-    );
+    // From the anchor, not from the newest message shown: messages received after a lost answer are newer than
+    // what it took.
+    const since = this.#anchor;
+    const newest = this.#newestShown();
     const alone = this.transcript.entries.length === 0;
     const found: DownlinkMessage[] = [];
     try {
@@ -625,7 +707,8 @@ export class ChatSession implements ReactiveController {
         });
         found.push(...messages);
         this.#reportSkipped(skipped);
-        if (messages.length < HISTORY_PAGE || messages.some((m) => this.transcript.has(messageKey(m)))) break;
+        // A short page: the history has no more. A message at or before the anchor: nothing older is missing.
+        if (messages.length < HISTORY_PAGE || (since > 0 && messages.some((m) => m.timestamp > 0 && m.timestamp <= since))) break;
       }
       if (identity !== this.#identity || this.#phase !== 'connected') return;
       // The history also holds the visitor's own messages, which the transcript keeps as sent entries.
@@ -636,6 +719,8 @@ export class ChatSession implements ReactiveController {
         }
       }
       this.#receive(found.filter((m) => !own(m)));
+      // Read up to what was shown when this began: the next catch-up starts there.
+      this.#anchor = Math.max(this.#anchor, newest);
     } catch {
       // The poll loop goes on; the next trigger (or the periodic check) tries again.
     } finally {
@@ -676,6 +761,7 @@ export class ChatSession implements ReactiveController {
   #loopFailed(error: unknown, operation: string): 'retry' | 'stop' {
     const apiError = toApiError(error, operation);
     if (operation === 'poll' && mayHaveLostAnswer(apiError)) this.#answerLost = true;
+    if (operation === 'send') this.agentUnavailable = noAgent(apiError);
     const fatal = isFatal(apiError);
     this.#fail(apiError, fatal);
     if (!fatal) return 'retry';

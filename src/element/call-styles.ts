@@ -15,16 +15,9 @@ export const callStyles = css`
   }
 
   /* The call button sits between the title and the close button. */
-  [part~='header']:has([part~='call-button']) {
-    grid-template-columns: minmax(0, 1fr) auto auto;
-  }
   /* Its size and shape come with the panel's round header buttons (panel-styles.ts). */
   [part~='call-button'] {
-    grid-column: 2;
     border: 1px solid currentColor;
-  }
-  [part~='header']:has([part~='call-button']) [part~='close-button'] {
-    grid-column: 3;
   }
   [part~='call-button']:hover {
     background: rgb(255 255 255 / 0.16);

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { CcApiError } from '../api/errors';
 import type { AccessTokenProvider } from '../api/types';
@@ -24,18 +24,27 @@ import { senderLabel } from './sender';
  * opens the panel (or `connect()` is called), resumes after a reload of the tab, and never loses or
  * repeats a message.
  *
+ * Theme it with the custom properties below, set on `cc-chat` or any ancestor: their defaults are the light
+ * theme's, and a dark page (`prefers-color-scheme: dark`) gets dark ones.
+ *
  * @tagname cc-chat
  *
- * @fires cc-message - once per new message from the contact center; `detail: {key, message}`
- * @fires cc-message-sent - a message the visitor typed was accepted by the server; `detail: {key, text, timestamp}`
- * @fires cc-open - the panel opened
- * @fires cc-close - the panel closed
- * @fires cc-connection-change - `detail.state`: idle, connecting, connected, reconnecting, offline, ended, error
- * @fires cc-unread-change - `detail.count`: messages received while the panel was closed or the page hidden
- * @fires cc-error - `detail: {kind, operation, status, resultCode, message, fatal}`; kind `protocol` once per
- *   click-to-call event this version does not know
- * @fires cc-call-status - on every change of the click-to-call's state; `detail: {state, resultCode, resultDesc,
- *   eventId, causeId, causeDesc, gateway}` (`gateway: {domain, addresses, accessCode, caller}` once connected)
+ * @fires {CcMessageDetail} cc-message - once per new message from the contact center; `detail: {key, message}`
+ * @fires {CcMessageSentDetail} cc-message-sent - a message the visitor typed was accepted by the server;
+ *   `detail: {key, text, timestamp}`
+ * @fires {Record<string, never>} cc-open - the panel opened
+ * @fires {Record<string, never>} cc-close - the panel closed
+ * @fires {CcConnectionChangeDetail} cc-connection-change - `detail.state`: idle, connecting, connected,
+ *   reconnecting, offline, ended, error
+ * @fires {CcUnreadChangeDetail} cc-unread-change - `detail.count`: messages received while the panel was
+ *   closed or the page hidden
+ * @fires {CcErrorDetail} cc-error - `detail: {kind, operation, status, resultCode, message, fatal}`; kind
+ *   `protocol` once per click-to-call event this version does not know
+ * @fires {CcCallStatusDetail} cc-call-status - on every change of the click-to-call's state; `detail:
+ *   {state, resultCode, resultDesc, eventId, causeId, causeDesc, gateway}` (`gateway: {domain, addresses, accessCode,
+ *   caller}` once connected)
+ * @fires {CcSurveyDetail} cc-survey - the visitor answered the satisfaction survey; `detail: {evaluation, comment,
+ *   npsScore?, fcrValue?}` as sent with saveSatisfaction
  *
  * @csspart launcher - the round button that opens and closes the panel
  * @csspart badge - the unread count on the launcher
@@ -43,9 +52,24 @@ import { senderLabel } from './sender';
  * @csspart header - the panel's title bar
  * @csspart transcript - the message list (role="log")
  * @csspart message - one message; `data-source-type` is ROBOT, AGENT, SYSTEM, CUSTOMER or the value received
+ * @csspart bubble - a message's speech bubble (the visitor's, an agent's or the robot's)
+ * @csspart author - the name above a message from the contact center
+ * @csspart avatar - the sender's picture, or their initials (the robot's glyph) when there is none
+ * @csspart text - a message's text (links included)
+ * @csspart time - when a message was sent (a `<time>`)
+ * @csspart status - under the visitor's message: sending, sent, or failed to send
+ * @csspart retry-button - sends a message that failed again
+ * @csspart system-line - a SYSTEM message, shown as a line across the transcript rather than a bubble
+ * @csspart card - a message that is not text: an image, a file, a location or a web card
+ * @csspart card-image - the picture of an image message or a web card
+ * @csspart card-action - opens or downloads a card's file or link
+ * @csspart suggestions - the robot's suggested questions under its message
+ * @csspart suggestion - one suggested question (a button that asks it)
  * @csspart notice - status and error messages
  * @csspart queue - the queue position while waiting for an agent
+ * @csspart composer - the form at the bottom of the panel (input and send button)
  * @csspart input - the composer's textarea
+ * @csspart counter - characters left, shown near the message's size limit
  * @csspart send-button - sends the typed message
  * @csspart agent-button - asks for a human agent
  * @csspart end-button - ends the chat
@@ -68,17 +92,42 @@ import { senderLabel } from './sender';
  * @csspart call-keypad - the DTMF keypad; typing 0-9, * or # in it sends the tone
  * @csspart dtmf-key - one key of the keypad (`data-key`)
  * @csspart dtmf-sent - the tones sent in this call
- * @csspart call-video - a video call's videos: `call-remote-video` (the agent) and `call-local-video` (the visitor)
+ * @csspart call-video - a video call's videos
+ * @csspart call-remote-video - the agent's video in a video call
+ * @csspart call-local-video - the visitor's own video in a video call
+ * @csspart survey - the satisfaction survey after a conversation with an agent (a form), then its thanks
+ * @csspart survey-submit - sends the survey's answer
+ * @csspart survey-skip - skips the survey
+ * @csspart leave-message - the form to leave a message when no agent can answer, then its confirmation
+ * @csspart leave-message-submit - sends the message left
+ * @csspart leave-message-button - after a conversation, opens the form to leave a message
+ * @csspart download-button - in the header: saves the conversation as a text file
+ * @csspart faq - the robot's FAQ questions matching what the visitor types, above the message box
+ * @csspart faq-suggestion - one FAQ question; picking it sends it
  *
- * @cssprop --cc-chat-accent - brand colour of the launcher, header and the visitor's bubbles (#0b57d0)
- * @cssprop --cc-chat-accent-contrast - text on the accent colour (#fff)
- * @cssprop --cc-chat-bg - panel background
- * @cssprop --cc-chat-fg - panel text colour
- * @cssprop --cc-chat-font - font family (inherits the page's)
- * @cssprop --cc-chat-radius - corner radius of the panel and bubbles
- * @cssprop --cc-chat-z-index - stacking of the floating widget (2147483000)
- * @cssprop --cc-chat-call-live - colour of a connected call's icon and timer (#137333)
- * @cssprop --cc-chat-hangup - background of the hang-up button (#c5221f)
+ * @cssprop [--cc-chat-accent=#0b57d0] - brand colour of the launcher, header, the visitor's bubbles and suggestions
+ * @cssprop [--cc-chat-accent-contrast=#fff] - text on the accent colour
+ * @cssprop [--cc-chat-bg=#fff] - panel background (also cards and suggestion buttons)
+ * @cssprop [--cc-chat-fg=#1f1f1f] - panel text colour
+ * @cssprop [--cc-chat-surface=#f6f8fc] - background of the call bar and the queue position
+ * @cssprop [--cc-chat-muted=#5f6368] - author names, times, system lines and other secondary text
+ * @cssprop [--cc-chat-border=#c4c7c5] - outlines of the panel, cards, buttons and the input
+ * @cssprop [--cc-chat-bubble-bg=#f1f3f4] - agents' and others' bubbles
+ * @cssprop [--cc-chat-bubble-fg=#1f1f1f] - text in those bubbles (and the robot's)
+ * @cssprop [--cc-chat-robot-bubble-bg=#e8f0fe] - the robot's bubbles
+ * @cssprop [--cc-chat-link=#0b57d0] - links in others' bubbles
+ * @cssprop [--cc-chat-avatar-bg=#d3e3fd] - background of avatar initials and the robot's glyph
+ * @cssprop [--cc-chat-avatar-fg=#041e49] - avatar initials and the robot's glyph
+ * @cssprop [--cc-chat-error=#b3261e] - failed messages, retry and error notices
+ * @cssprop [--cc-chat-focus=#0b57d0] - focus rings
+ * @cssprop [--cc-chat-font=system-ui] - font family (a system-ui stack)
+ * @cssprop [--cc-chat-radius=16px] - corner radius of the panel and bubbles (cards and buttons scale with it)
+ * @cssprop [--cc-chat-z-index=2147483000] - stacking of the floating widget
+ * @cssprop [--cc-chat-offset-x=20px] - distance of the launcher and panel from the page's side edge
+ * @cssprop [--cc-chat-offset-y=20px] - distance of the launcher and panel from the page's bottom edge
+ * @cssprop [--cc-chat-call-live=#137333] - colour of a connected call's icon and timer
+ * @cssprop [--cc-chat-hangup=#c5221f] - background of the hang-up button
+ * @cssprop [--cc-chat-hangup-contrast=#fff] - text and icon on the hang-up button
  */
 export class CcChat extends LitElement {
   static override styles = chromeStyles;
@@ -310,7 +359,7 @@ export class CcChat extends LitElement {
     return super.getUpdateComplete();
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const t = this.text;
     const launcherLabel =
       (this.unread > 0 ? `${t.openChat}, ${t.unreadLabel(this.unread)}` : t.openChat) +

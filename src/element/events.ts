@@ -77,6 +77,7 @@ export interface CcChatEventMap {
   'cc-survey': CustomEvent<CcSurveyDetail>;
 }
 
+/** @internal Builds the element's events; not part of the package's API (stripped from its declarations). */
 export function ccEvent<K extends keyof CcChatEventMap>(
   type: K,
   detail: CcChatEventMap[K]['detail'],

@@ -103,6 +103,20 @@ export interface CcStrings {
   surveySkip: string;
   surveyThanks: string;
   surveyFailed: string;
+  /** The header's button that saves the conversation as a text file. */
+  downloadTranscript: string;
+  /** Leaving a message when no agent can answer (doLeaveMessage). */
+  leaveMessageOffer: string;
+  leaveMessageTitle: string;
+  leaveMessageIntro: string;
+  leaveMessagePhone: string;
+  leaveMessageText: string;
+  leaveMessageSubmit: string;
+  leaveMessageThanks: string;
+  leaveMessageNeedPhone: string;
+  leaveMessageNeedText: string;
+  leaveMessageRefused: string;
+  leaveMessageFailed: string;
   /** Accessible name of the header's call button, for `call-media` audio or video. */
   startCall: (media: 'audio' | 'video') => string;
   hangUp: string;
@@ -290,7 +304,19 @@ export type PanelStringKey =
   | 'surveySubmit'
   | 'surveySkip'
   | 'surveyThanks'
-  | 'surveyFailed';
+  | 'surveyFailed'
+  | 'downloadTranscript'
+  | 'leaveMessageOffer'
+  | 'leaveMessageTitle'
+  | 'leaveMessageIntro'
+  | 'leaveMessagePhone'
+  | 'leaveMessageText'
+  | 'leaveMessageSubmit'
+  | 'leaveMessageThanks'
+  | 'leaveMessageNeedPhone'
+  | 'leaveMessageNeedText'
+  | 'leaveMessageRefused'
+  | 'leaveMessageFailed';
 
 export type PanelStrings = Pick<CcStrings, PanelStringKey>;
 

@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { repeat } from '../panel/bounded-repeat';
 import { CcApiError, isCcApiError } from '../api/errors';
 import { PollLoop } from '../controllers/poll-loop';
 import { closeIcon } from '../element/icons';

@@ -9,7 +9,8 @@ export const SHARED_KEY = 'cc-chat.shared';
 /** Each shared module: how a part imports it, and the names it may use. */
 export const SHARED_MODULES = {
   lit: { specifier: 'lit', names: ['css', 'html', 'nothing'] },
-  repeat: { specifier: 'lit/directives/repeat.js', names: ['repeat'] },
+  // The transcript's repeat (Lit's, minus the markers Lit 3.3.1+ leaves behind): with its Lit helpers, in the core.
+  repeat: { specifier: 'src/panel/bounded-repeat.ts', names: ['repeat'] },
   guard: { specifier: 'lit/directives/guard.js', names: ['guard'] },
   errors: { specifier: 'src/api/errors.ts', names: ['CcApiError', 'isCcApiError'] },
   pollLoop: { specifier: 'src/controllers/poll-loop.ts', names: ['PollLoop'] },

@@ -46,11 +46,18 @@ export const panelStyles = css`
     font-size: 13px;
     white-space: nowrap;
   }
-  /* The header's round buttons. The call button (in the header only) takes its column and border from the
-     call part's stylesheet; nothing here sets those, so the two sheets may be adopted in either order. */
+  /* The header's round buttons, side by side in the title's row. The call button (in the header only) takes its
+     border from the call part's stylesheet; nothing here sets it, so the two sheets may be adopted in either order. */
+  .tools {
+    grid-column: 2;
+    grid-row: 1;
+    display: flex;
+    align-items: center;
+    gap: 6px;
+  }
+  [part~='download-button'],
   [part~='close-button'],
   [part~='call-button'] {
-    grid-row: 1;
     display: grid;
     place-items: center;
     width: 36px;
@@ -60,11 +67,12 @@ export const panelStyles = css`
     background: transparent;
     color: inherit;
   }
+  [part~='download-button'],
   [part~='close-button'] {
-    grid-column: 2;
     border: none;
   }
   .actions button:hover,
+  [part~='download-button']:hover,
   [part~='close-button']:hover {
     background: rgb(255 255 255 / 0.16);
   }
@@ -195,6 +203,92 @@ export const panelStyles = css`
   }
   .footer.survey-open [part~='new-button'] {
     align-self: center;
+  }
+  .faq {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 4px;
+    padding: 8px var(--_gap) 0;
+    border-top: 1px solid var(--_border);
+    background: var(--_bg);
+  }
+  [part~='faq-suggestion'] {
+    max-width: 100%;
+    padding: 5px 12px;
+    border: 1px solid var(--_accent);
+    border-radius: 999px;
+    background: var(--_bg);
+    color: var(--_accent);
+    font-size: 0.875rem;
+    text-align: start;
+  }
+  [part~='faq-suggestion']:hover {
+    background: var(--_surface);
+  }
+  .footer-actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 8px;
+  }
+  [part~='leave-message-button'] {
+    padding: 10px 14px;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: transparent;
+    color: var(--_fg);
+  }
+  .leave-message {
+    display: grid;
+    gap: 8px;
+    margin: 0;
+  }
+  .leave-message h3 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .leave-message .intro {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  .leave-message label {
+    display: grid;
+    gap: 4px;
+    font-size: 0.875rem;
+  }
+  .leave-message input,
+  .leave-message textarea {
+    padding: 8px 12px;
+    border: 1px solid var(--_border);
+    border-radius: 12px;
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+  }
+  .leave-message [aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  .leave-message .form-message {
+    margin: 0;
+    color: var(--_error);
+    font-size: 0.875rem;
+  }
+  .leave-message .form-message:empty {
+    display: none;
+  }
+  .leave-message .form-actions {
+    display: flex;
+    justify-content: flex-end;
+  }
+  [part~='leave-message-submit'] {
+    padding: 10px 18px;
+    border: none;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
   }
   .survey {
     display: grid;

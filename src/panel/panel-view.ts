@@ -1,9 +1,12 @@
 import { messageDetail } from './message-detail';
 import { Notifier } from './notifier';
+import { FaqSuggestions } from './faq';
+import { LeaveMessage } from './leave-message';
 import { Survey } from './survey';
+import { saveTextFile, transcriptText } from './transcript-text';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { repeat } from './bounded-repeat';
 import { MAX_MESSAGE_BYTES, characterBudget, messageBytes } from '../controllers/chat-session';
 import type { ReceivedEntry, TranscriptEntry } from '../controllers/transcript-entry';
 import { closeIcon } from '../element/icons';
@@ -39,10 +42,14 @@ class ChatPanel implements PanelView {
   #templatesFor: [ChatStrings, string | undefined] | null = null;
 
   readonly #survey: Survey;
+  readonly #leave: LeaveMessage;
+  readonly #faq: FaqSuggestions;
 
   constructor(host: PanelHost) {
     this.#host = host;
     this.#survey = new Survey(host);
+    this.#leave = new LeaveMessage(host);
+    this.#faq = new FaqSuggestions(host, (question) => this.#pickFaq(question));
     adoptStyles(host.renderRoot, [panelStyles.styleSheet, messageStyles.styleSheet]);
   }
 
@@ -120,10 +127,23 @@ class ChatPanel implements PanelView {
               <button part="end-button" type="button" @click=${() => this.#endChat()}>${t.endChat}</button>
             </div>`
           : nothing}
-        ${this.#host.callButton()}
-        <button part="close-button" type="button" aria-label=${t.closeChat} @click=${() => this.#host.closeAndReturnFocus()}>
-          ${closeIcon}
-        </button>
+        <div class="tools">
+          ${session.transcript.entries.length > 0
+            ? html`<button
+                part="download-button"
+                type="button"
+                aria-label=${t.downloadTranscript}
+                title=${t.downloadTranscript}
+                @click=${() => this.#download()}
+              >
+                ${downloadIcon}
+              </button>`
+            : nothing}
+          ${this.#host.callButton()}
+          <button part="close-button" type="button" aria-label=${t.closeChat} @click=${() => this.#host.closeAndReturnFocus()}>
+            ${closeIcon}
+          </button>
+        </div>
       </header>
     `;
   }
@@ -157,19 +177,30 @@ class ChatPanel implements PanelView {
   #renderFooter() {
     const t = this.#host.strings();
     const survey = this.#survey.render();
+    const leave = this.#survey.asking ? nothing : this.#leave.render();
+    const open = this.#survey.shown || this.#leave.shown;
     if (this.#host.session.state === 'ended') {
-      return html`<div class="footer ended ${this.#survey.shown ? 'survey-open' : ''}">
-        ${survey}
+      return html`<div class="footer ended ${open ? 'survey-open' : ''}">
+        ${survey} ${leave}
         ${this.#survey.asking
           ? nothing
-          : html`<button part="new-button" type="button" @click=${() => this.#startNewConversation()}>${t.newConversation}</button>`}
+          : html`<div class="footer-actions">
+              ${this.#leave.shown
+                ? nothing
+                : html`<button part="leave-message-button" type="button" @click=${() => this.#leave.choose()}>
+                    ${t.leaveMessageOffer}
+                  </button>`}
+              <button part="new-button" type="button" @click=${() => this.#startNewConversation()}>${t.newConversation}</button>
+            </div>`}
       </div>`;
     }
     if (this.#survey.shown) return html`<div class="footer survey-open">${survey}</div>`;
+    // No agent can answer (12, 13): the form to leave a message comes above the message box (the robot stays).
+    const leaveForm = this.#leave.shown ? html`<div class="footer survey-open">${leave}</div>` : nothing;
     const budget = characterBudget(this.#draft);
     const tooLong = budget.bytes > MAX_MESSAGE_BYTES;
     const nearLimit = budget.bytes > MAX_MESSAGE_BYTES * 0.8;
-    return html`<form class="footer" part="composer" @submit=${this.#onSubmit}>
+    return html`${leaveForm}${this.#faq.render()}<form class="footer" part="composer" @submit=${this.#onSubmit}>
       <textarea
         part="input"
         dir="auto"
@@ -207,7 +238,9 @@ class ChatPanel implements PanelView {
     const start = windowStart(entries, this.#window, this.#stickToBottom);
     this.#windowStart = start;
     this.#window.firstKey = entries[start]?.key ?? null;
-    return html`${start > 0
+    // Earlier messages: the transcript's own first, then the history's (a visitor who comes back).
+    const earlier = start > 0 || (entries.length > 0 && this.#host.session.canLoadEarlier);
+    return html`${earlier
       ? html`<button part="earlier-button" type="button" @click=${this.#showEarlier}>${strings.showEarlier}</button>`
       : nothing}${repeat(
       chunksOf(start > 0 ? entries.slice(start) : entries),
@@ -220,12 +253,26 @@ class ChatPanel implements PanelView {
   }
 
   /** Shows a page of earlier messages above the first one shown, where the visitor is reading. */
-  readonly #showEarlier = (): void => {
+  readonly #showEarlier = async (): Promise<void> => {
     const transcript = this.#part('transcript');
-    if (!transcript || this.#windowStart === 0) return;
+    if (!transcript) return;
     const root = this.#host.renderRoot;
     const hadFocus = root instanceof ShadowRoot && root.activeElement === this.#part('earlier-button');
-    this.#window = showEarlier(this.#host.session.transcript.entries, this.#windowStart);
+    const { session } = this.#host;
+    if (this.#windowStart === 0) {
+      // Every message kept is shown: a page of the history comes above them.
+      const message = transcript.querySelector<HTMLElement>('[part~="message"]');
+      const bottom = message ? bottomOf(message) : 0;
+      await session.loadEarlier();
+      this.#stickToBottom = false;
+      const entries = session.transcript.entries;
+      this.#window = { limit: entries.length, firstKey: entries[0]?.key ?? null };
+      if (message) this.#keepInPlace = { message, bottom };
+      this.#host.requestUpdate();
+      if (hadFocus) void this.#host.updateComplete.then(() => (this.#part('earlier-button') ?? transcript).focus());
+      return;
+    }
+    this.#window = showEarlier(session.transcript.entries, this.#windowStart);
     // Its bottom, not its top: its sender's name goes when the same sender's earlier messages come above it.
     const message = transcript.querySelector<HTMLElement>('[part~="message"]');
     if (message) this.#keepInPlace = { message, bottom: bottomOf(message) };
@@ -265,12 +312,16 @@ class ChatPanel implements PanelView {
     this.#draft = (event.target as HTMLTextAreaElement).value;
     this.#host.requestUpdate();
     if (this.#draft.trim()) this.#host.session.typing();
+    this.#faq.typed(this.#draft);
   };
 
   readonly #onComposerKeydown = (event: KeyboardEvent): void => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       this.#submitDraft();
+    } else if (event.key === 'ArrowDown' && !this.#draft.includes('\n') && this.#faq.focusFirst()) {
+      // One line typed: Arrow Down goes to the FAQ questions under the visitor's eyes.
+      event.preventDefault();
     }
   };
 
@@ -282,10 +333,29 @@ class ChatPanel implements PanelView {
   #submitDraft(): void {
     if (messageBytes(this.#draft.trim()) > MAX_MESSAGE_BYTES) return;
     if (this.#host.send(this.#draft) !== null) {
+      this.#faq.clear();
       this.#draft = '';
       this.#stickToBottom = true;
       this.#host.requestUpdate();
     }
+  }
+
+  /** A FAQ question picked: sent as the visitor's message, as the robot's own suggestions are. */
+  #pickFaq(question: string): void {
+    if (this.#host.send(question) === null) return;
+    this.#faq.clear();
+    this.#draft = '';
+    this.#stickToBottom = true;
+    this.#host.requestUpdate();
+    this.focusInput();
+  }
+
+  /** The conversation as a text file, made here: no request. */
+  #download(): void {
+    const { session } = this.#host;
+    const text = transcriptText(session.transcript.entries, this.#host.strings(), this.#host.locale());
+    const day = new Date().toISOString().slice(0, 10);
+    saveTextFile(this.#host.renderRoot, `chat-${day}.txt`, text);
   }
 
   /** With an agent, the survey comes first and DISCONNECT after it (the vendor's flow); otherwise at once. */
@@ -298,6 +368,7 @@ class ChatPanel implements PanelView {
 
   #startNewConversation(): void {
     const { session } = this.#host;
+    this.#leave.reset();
     session.startOver();
     session.connect();
     void this.#host.updateComplete.then(() => this.focusInput());
@@ -325,6 +396,10 @@ function adoptStyles(root: HTMLElement | DocumentFragment, sheets: Array<CSSStyl
   const added = sheets.filter((sheet): sheet is CSSStyleSheet => !!sheet && !root.adoptedStyleSheets.includes(sheet));
   root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...added];
 }
+
+const downloadIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+  <path fill="currentColor" d="M11 4h2v8.17l3.59-3.58L18 10l-6 6-6-6 1.41-1.41L11 12.17zM5 18h14v2H5z" />
+</svg>`;
 
 const sendIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
   <path fill="currentColor" d="M3 20.5V14l9-2-9-2V3.5L22 12z" />

@@ -24,6 +24,8 @@ export const CC_ROUTES: ReadonlyMap<string, CcRoute> = new Map<string, CcRoute>(
   ['queryHistoryChatMessage', post()],
   ['getsatisfactionsurveymode', post()],
   ['saveSatisfaction', post()],
+  ['doLeaveMessage', post()],
+  ['queryPhraseByKeyword', post()],
   ['v1/checkClickToCallSupport', { method: 'GET', longPoll: null }],
   ['v1/createClickToCall', post()],
   [

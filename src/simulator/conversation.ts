@@ -5,6 +5,22 @@ import type { SimState, UserRecord, WireMessage, ChatState } from './state';
 
 export const ROBOT_SIM_QUESTIONS = ['What are your opening hours?', 'Talk to a human agent'];
 export const QUEUING_TEXT = 'Queuing...';
+/** The robot's FAQ: what queryPhraseByKeyword matches the visitor's words against. */
+export const ROBOT_FAQ = [
+  'What are your opening hours?',
+  'How much does delivery cost?',
+  'How do I return an order?',
+  'Where is my order?',
+  'How do I change my password?',
+  'Talk to a human agent',
+];
+
+/** The FAQ questions that contain every word of `text` (at most 5), as the robot's FAQ search would. */
+export function faqMatches(text: string): string[] {
+  const words = text.toLowerCase().split(/\s+/).filter((w) => w.length > 1);
+  if (words.length === 0) return [];
+  return ROBOT_FAQ.filter((q) => words.every((w) => q.toLowerCase().includes(w))).slice(0, 5);
+}
 export const AGENT_CONNECTED_TEXT = 'The call is connected to an agent.';
 
 export interface SendResult {
@@ -214,6 +230,10 @@ export function handleSend(state: SimState, user: UserRecord, body: SendBody): S
       if (current === 'ended') return ENDED;
       if (current === 'agent') return { resultCode: '13', resultDesc: 'it has been agent service' };
       if (current === 'queued') return { resultCode: '0', resultDesc: 'transfer to agent successfully.' };
+      if (state.options.agentAvailability === 'outside-hours') {
+        return { resultCode: '12', resultDesc: 'The current time is not within the working time of the service agents' };
+      }
+      if (state.options.agentAvailability === 'none') return { resultCode: '13', resultDesc: 'No agents available currently' };
       transfer(state, user);
       return { resultCode: '0', resultDesc: 'transfer to agent successfully.' };
     case 'INPUT':

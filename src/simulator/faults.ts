@@ -43,6 +43,8 @@ export const OPERATIONS = [
   'dropClickToCall',
   'getSatisfactionSurveyMode',
   'saveSatisfaction',
+  'doLeaveMessage',
+  'queryPhraseByKeyword',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 

@@ -11,7 +11,7 @@ import {
   nextCallEventAt,
   takeCallEvent,
 } from './click-to-call';
-import { chatState, handleSend, invalidSendField, queueInfo, queuePosition, type SendBody } from './conversation';
+import { chatState, faqMatches, handleSend, invalidSendField, queueInfo, queuePosition, type SendBody } from './conversation';
 import { onTheWire } from './vendor-shapes';
 import {
   BROKEN_POLL_KINDS,
@@ -338,6 +338,24 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     },
   });
 
+  /** queryPhraseByKeyword: the robot's FAQ questions matching the words typed so far. */
+  const phrases: Op = ({ body }) => ({
+    body: { resultCode: '0', resultDesc: 'success', question: faqMatches(str(body, 'strContent') ?? '') },
+  });
+
+  /** doLeaveMessage: 2 when a field is empty, 3 when the number is no phone number (the vendor's codes). */
+  const leaveMessage: Op = ({ body }) => {
+    const caller = (str(body, 'caller') ?? '').trim();
+    const text = (str(body, 'leaveMessage') ?? '').trim();
+    if (!caller || !text || !str(body, 'callId')) {
+      return { body: { returnCode: '2', resultCode: '2', resultDesc: 'the leaveMessageParams is empty.' } };
+    }
+    if (!/^\+?[\d\s().-]{5,24}$/.test(caller) || text.length > 500) {
+      return { body: { returnCode: '3', resultCode: '3', resultDesc: 'the leaveMessageParams is error.' } };
+    }
+    return { body: { returnCode: '0', resultCode: '0', resultDesc: 'Save leaveMessage success!' } };
+  };
+
   const saveSatisfaction: Op = ({ body }) => {
     const evaluation = str(body, 'evaluation');
     if (!evaluation || !/^[1-5]$/.test(evaluation)) {
@@ -359,6 +377,8 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     route('post', 'v1/dropClickToCall', 'dropClickToCall', dropClickToCall),
     route('post', 'getsatisfactionsurveymode', 'getSatisfactionSurveyMode', surveyMode),
     route('post', 'saveSatisfaction', 'saveSatisfaction', saveSatisfaction),
+    route('post', 'doLeaveMessage', 'doLeaveMessage', leaveMessage),
+    route('post', 'queryPhraseByKeyword', 'queryPhraseByKeyword', phrases),
     http.all(`${prefix}/*`, async ({ request }) => {
       const url = new URL(request.url);
       requests.push({

@@ -68,6 +68,11 @@ export interface SimulatorOptions {
   surveyType: 'WEB' | 'NO';
   /** The survey's extra questions (getSatisfactionSurveyMode's satisfactionQuestion): `NPS`, `FCR`. */
   surveyQuestions: string[];
+  /**
+   * Whether an agent can take a chat: `available`, `outside-hours` (TRANS2AGENT answers 12) or `none` (13, no agent
+   * available): the two refusals after which the widget offers to leave a message.
+   */
+  agentAvailability: 'available' | 'outside-hours' | 'none';
   now: () => number;
 }
 
@@ -92,6 +97,7 @@ export const DEFAULT_OPTIONS: Readonly<SimulatorOptions> = Object.freeze({
   callGwAddresses: null,
   surveyType: 'WEB',
   surveyQuestions: [],
+  agentAvailability: 'available',
   now: () => Date.now(),
 });
 
@@ -136,6 +142,10 @@ export function validateOptionsPatch(patch: Partial<SimulatorOptions>): void {
     } else if (key === 'surveyQuestions') {
       if (!(Array.isArray(value) && value.every((q) => q === 'NPS' || q === 'FCR' || q === 'CSAT'))) {
         throw new TypeError('simulator option surveyQuestions must be an array of NPS, FCR or CSAT');
+      }
+    } else if (key === 'agentAvailability') {
+      if (value !== 'available' && value !== 'outside-hours' && value !== 'none') {
+        throw new TypeError('simulator option agentAvailability must be available, outside-hours or none');
       }
     } else if (key === 'now') {
       if (typeof value !== 'function') throw new TypeError('simulator option now must be a function');

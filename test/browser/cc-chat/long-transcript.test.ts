@@ -2,7 +2,7 @@ import { userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
 import type { CcChat } from '../../../src/element/cc-chat';
 import { WINDOW_PAGE } from '../../../src/panel/transcript-window';
-import { messageText, messages, mountChat, openAndGreet, part, requirePart, sim, uniqueUser, useChatFixture } from '../support/chat';
+import { messageText, messages, mountChat, openAndGreet, part, requirePart, sim, uniqueUser, useChatFixture, waitForState } from '../support/chat';
 
 // A long transcript shows its newest page of messages; earlier ones come back a page at a time, from the
 // "show earlier" button, without moving what the visitor is reading.
@@ -50,7 +50,15 @@ describe('a long transcript', () => {
     await el.updateComplete;
     await el.updateComplete;
     expect(messages(el)).toHaveLength(251);
-    expect(part(el, 'earlier-button')).toBeNull();
+    // Everything kept is shown; the button stays for the history, which has nothing older: one more press asks it,
+    // and the button goes, the focus staying in the transcript.
+    const history = () => sim.requests.filter((r) => r.operation === 'queryHistoryChatMessage').length;
+    const asked = history();
+    requirePart(el, 'earlier-button').focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => part(el, 'earlier-button')).toBeNull();
+    expect(history()).toBe(asked + 1);
+    expect(messages(el)).toHaveLength(251);
     expect(el.shadowRoot!.activeElement).toBe(transcript);
     expect(shownTexts(el).slice(1)).toEqual(Array.from({ length: 250 }, (_, n) => expect.stringContaining(`Backlog ${n}`)));
   });
@@ -70,5 +78,33 @@ describe('a long transcript', () => {
     await expect.poll(() => messageText(messages(el).at(-1)!)).toContain('Later 9');
     expect(messageText(messages(el)[0]!)).toBe(firstShown);
     expect(messages(el)).toHaveLength(WINDOW_PAGE + 10);
+  });
+});
+
+describe('a visitor who comes back', () => {
+  it('"show earlier" brings the history of the earlier conversation above, in order, once, until it has no more', async () => {
+    const userId = uniqueUser();
+    const first = await mountChat({ userId });
+    await openAndGreet(first);
+    first.send('My first question');
+    await expect.poll(() => messages(first, 'ROBOT').length).toBe(2);
+    // The visitor comes back another day: a new tab (nothing in sessionStorage), the same customer ID.
+    first.remove();
+    sessionStorage.clear();
+    const el = await mountChat({ userId });
+    el.show();
+    await waitForState(el, 'connected');
+    el.send('Back again');
+    await expect.poll(() => messages(el, 'CUSTOMER').length).toBe(1);
+    await expect.poll(() => part(el, 'earlier-button')).toBeTruthy();
+    await userEvent.click(requirePart(el, 'earlier-button'));
+    await expect.poll(() => messages(el, 'CUSTOMER').length).toBe(2);
+    const texts = shownTexts(el);
+    const index = (text: string) => texts.findIndex((t) => t.includes(text));
+    expect(index('My first question')).toBeGreaterThanOrEqual(0);
+    expect(index('My first question')).toBeLessThan(index('Back again'));
+    expect(texts.filter((t) => t.includes('My first question'))).toHaveLength(1);
+    // The history had no more before it: the button goes.
+    await expect.poll(() => part(el, 'earlier-button')).toBeNull();
   });
 });

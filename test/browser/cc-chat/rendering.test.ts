@@ -292,8 +292,9 @@ describe('transcript limit', () => {
     };
     await push(0);
     const afterFirst = { nodes: nodes(), comments: comments() };
-    await push(40);
-    await push(80);
+    // Enough rounds to drop several whole chunks (32 entries each): a marker left per dropped chunk or entry
+    // (lit/lit#5298) shows up as comments beyond the tolerance.
+    for (let from = 40; from < 320; from += 40) await push(from);
     expect(messages(el)).toHaveLength(20);
     expect(nodes()).toBe(afterFirst.nodes);
     expect(comments()).toBeGreaterThanOrEqual(afterFirst.comments - 2);

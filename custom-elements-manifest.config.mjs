@@ -1,0 +1,69 @@
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementJsxPlugin } from 'custom-element-jsx-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
+
+// `cem analyze` reads the element's JSDoc (the API contract: @fires, @csspart, @cssprop) and writes
+// dist/custom-elements.json; the plugins below turn that manifest into the editors' data and the
+// framework typings the package ships, so none of them is written by hand.
+
+/** The source modules and the shipped modules they are built into: the manifest names what ships. */
+const shipped = {
+  'src/element/cc-chat.ts': 'dist/index.js',
+  'src/define.ts': 'dist/define.js',
+};
+
+/** Rewrites module paths (and references to them) from src/ to the files in the package. */
+function shippedPaths() {
+  // References to another module come as `/src/element/cc-chat` (rooted, no extension).
+  const rename = (path) => {
+    const source = path.replace(/^\//, '').replace(/^(src\/.*?)(\.ts)?$/, '$1.ts');
+    return shipped[source] ?? path;
+  };
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = rename(value);
+      else visit(value);
+    }
+  };
+  return {
+    name: 'cc-chat-shipped-paths',
+    packageLinkPhase({ customElementsManifest }) {
+      visit(customElementsManifest.modules);
+    },
+  };
+}
+
+/**
+ * The JSDoc's `@fires {Detail}` names the detail type, as the generators above expect (they wrap it in
+ * `CustomEvent<…>` and import it); the manifest itself says what is dispatched: `CustomEvent<Detail>`.
+ * Listed after the generators, so it runs once they have read the manifest.
+ */
+function customEventTypes() {
+  return {
+    name: 'cc-chat-custom-event-types',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules)
+        for (const declaration of mod.declarations ?? [])
+          for (const event of declaration.events ?? [])
+            if (event.type?.text) event.type.text = `CustomEvent<${event.type.text}>`;
+    },
+  };
+}
+
+export default {
+  globs: Object.keys(shipped),
+  outdir: 'dist',
+  litelement: true,
+  plugins: [
+    shippedPaths(),
+    customElementVsCodePlugin({ outdir: 'dist', hideLogs: true }),
+    customElementJetBrainsPlugin({ outdir: 'dist', packageJson: false, hideLogs: true }),
+    // Types for JSX (React 19, Preact, Solid) and Vue, beside the declarations they import the class from.
+    customElementJsxPlugin({ outdir: 'dist/types', fileName: 'jsx.d.ts', globalTypePath: './index.js', hideLogs: true }),
+    customElementVuejsPlugin({ outdir: 'dist/types', fileName: 'vue.d.ts', globalTypePath: './index.js', hideLogs: true }),
+    customEventTypes(),
+  ],
+};
