@@ -191,6 +191,8 @@ function liveRows(r, add) {
   );
   const which = (x) => (x.lostEverywhere.length ? x.lostEverywhere.map((id) => `${id} (${x.pushedIn[id]})`).join(', ') : 'none');
   add('8 lost/twice', '  lost probes (the step they were pushed in)', which(l.new), `before #11: ${which(l.old)}`);
+  const slow = (x) => (x.late?.length ? x.late.map((p) => `${p.probe} (${p.step}) ${n1(p.afterLastPushMs / 1000)} s`).join(', ') : 'none');
+  add('8 lost/twice', '  probes shown everywhere only > 2 s after the last push', slow(l.new), `before #11: ${slow(l.old)}`);
   const faults = l.new.steps.filter((x) => x.startsWith('fault ')).map((x) => x.slice(6));
   add('8 lost/twice', `  poll faults: ${faults.join(', ')}${l.new.faultsSkipped.length ? ` (not in this simulator: ${l.new.faultsSkipped.join(', ')})` : ''}; a hide, a close, 2 reloads`, '');
 
