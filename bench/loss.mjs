@@ -121,8 +121,13 @@ async function scriptedRun(browser, modules, dist, { settleMs, log }) {
     await push(2);
     log(`  ${pushed} probes pushed; waiting for every tab to show each once`);
 
+    // When each probe first showed in every tab, counted from the last push: a late one names what recovered slowly.
+    const lateMs = {};
     const allOnce = async () => {
       const views = await Promise.all(visitor.tabs.map((t) => t.page.evaluate(() => window.bench.probes())));
+      for (let id = 1; id <= pushed; id++) {
+        if (!(id in lateMs) && views.every((seen) => seen[id] >= 1)) lateMs[id] = Math.max(0, performance.now() - lastPushAt);
+      }
       return views.every((seen) => Object.keys(seen).length === pushed && Object.values(seen).every((c) => c === 1)) ? views : null;
     };
     let convergedAfterMs = null;
@@ -134,6 +139,10 @@ async function scriptedRun(browser, modules, dist, { settleMs, log }) {
       }
       await sleep(1000);
     }
+    // Probes that showed everywhere only after the first look (more than 2 s after the last push), with their step.
+    const late = Object.entries(lateMs)
+      .filter(([, ms]) => ms > 2000)
+      .map(([id, ms]) => ({ probe: Number(id), step: pushedIn[id], afterLastPushMs: Math.round(ms) }));
     const views = await Promise.all(visitor.tabs.map((t) => t.page.evaluate(() => window.bench.probes())));
     const ids = Array.from({ length: pushed }, (_, k) => String(k + 1));
     const missing = views.map((seen) => ids.filter((id) => !seen[id]).map(Number));
@@ -148,6 +157,7 @@ async function scriptedRun(browser, modules, dist, { settleMs, log }) {
       /** Probes no surviving tab shows. */
       lostEverywhere: ids.filter((id) => views.every((seen) => !seen[id])).map(Number),
       pushedIn,
+      late,
       /** (probe, tab) pairs where the tab does not show the probe; per tab. */
       missingPerTab: missing,
       missing: missing.reduce((a, m) => a + m.length, 0),

@@ -191,6 +191,8 @@ function liveRows(r, add) {
   );
   const which = (x) => (x.lostEverywhere.length ? x.lostEverywhere.map((id) => `${id} (${x.pushedIn[id]})`).join(', ') : 'none');
   add('8 lost/twice', '  lost probes (the step they were pushed in)', which(l.new), `before #11: ${which(l.old)}`);
+  const slow = (x) => (x.late?.length ? x.late.map((p) => `${p.probe} (${p.step}) ${n1(p.afterLastPushMs / 1000)} s`).join(', ') : 'none');
+  add('8 lost/twice', '  probes shown everywhere only > 2 s after the last push', slow(l.new), `before #11: ${slow(l.old)}`);
   const faults = l.new.steps.filter((x) => x.startsWith('fault ')).map((x) => x.slice(6));
   add('8 lost/twice', `  poll faults: ${faults.join(', ')}${l.new.faultsSkipped.length ? ` (not in this simulator: ${l.new.faultsSkipped.join(', ')})` : ''}; a hide, a close, 2 reloads`, '');
 
@@ -202,5 +204,13 @@ function liveRows(r, add) {
     '  → catch-up from history (closes followed by one)',
     k.new.catchUpAfterMs ? `${spread(k.new.catchUpAfterMs)} (${k.new.catchUps} of ${k.new.closes})` : `none of ${k.new.closes}`,
     `before #11: ${k.old.catchUps} of ${k.old.closes}`,
+  );
+  add(
+    '9 takeover',
+    '  applyToken sent after the tabs opened (the new poller lacked the token)',
+    `${k.new.applyTokens} in ${k.new.closes} closes`,
+    `before #11 (each tab its own token): ${k.old.applyTokens}`,
+    '0',
+    k.new.applyTokens === 0,
   );
 }

@@ -17,9 +17,11 @@ async function takeovers(browser, modules, dist, closes) {
   const visitor = await openVisitor(browser, server, { prefix: 'k' });
   const gaps = [];
   const toCatchUp = [];
+  let opened = Infinity;
   try {
     for (let i = 0; i < TABS; i++) await visitor.addTab();
     await sleep(1500);
+    opened = performance.now();
     for (let k = 0; k < closes; k++) {
       await pollingTab(server, visitor);
       await sleep(Math.random() * 3000);
@@ -44,8 +46,12 @@ async function takeovers(browser, modules, dist, closes) {
     await visitor.close();
     await server.close();
   }
+  // A tab that takes over should poll with the conversation's token (told by the tab before): a new applyToken
+  // after a close means it did not have it.
+  const applyTokens = server.log.filter((x) => x.t > opened && x.op === 'applyToken').length;
   return {
     closes,
+    applyTokens,
     gapMs: summarize(gaps),
     gapsMs: gaps.map((g) => Math.round(g)),
     catchUps: toCatchUp.length,
