@@ -180,13 +180,16 @@ export class CcMessagingClient {
     return this.#call({ operation: 'send', method: 'POST', body }, o.signal);
   }
 
-  /** One long poll for downlink messages (the server answers at once when it has some, else after ~5 s). */
-  poll(o: { signal?: AbortSignal } = {}): Promise<PollResult> {
+  /**
+   * One long poll for downlink messages (the server answers at once when it has some, else after ~5 s).
+   * `isNeedRead`: the tenant's read receipts (READ downlinks) are wanted.
+   */
+  poll(o: { signal?: AbortSignal; isNeedRead?: boolean } = {}): Promise<PollResult> {
     return this.#call(
       {
         operation: 'poll',
         method: 'GET',
-        query: { receiverId: this.#options.userId, channel: 'WEB' },
+        query: { receiverId: this.#options.userId, channel: 'WEB', ...(o.isNeedRead ? { isNeedRead: 'true' } : {}) },
         longPoll: true,
         parse: parsePoll,
       },

@@ -13,7 +13,7 @@ export type MediaType = Open<
 export type DownlinkControlType = Open<'CHAT' | 'CONNECT' | 'DISCONNECT' | 'READ' | 'TRANS2AGENT'>;
 
 /** What the visitor's side may send with `send`. */
-export type UplinkControlType = 'CONNECT' | 'CHAT' | 'TRANS2AGENT' | 'INPUT' | 'DISCONNECT';
+export type UplinkControlType = 'CONNECT' | 'CHAT' | 'TRANS2AGENT' | 'INPUT' | 'DISCONNECT' | 'READ';
 
 /** One message from the contact center, as returned by poll (`downlinkMessages[]`). */
 export interface DownlinkMessage {

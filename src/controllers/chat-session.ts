@@ -34,6 +34,8 @@ export interface ChatSessionConfig {
   accessToken?: AccessTokenProvider | string;
   pollIntervalMs: number;
   transcriptLimit: number;
+  /** Read receipts (`read-receipts`): polls ask for READ downlinks, and the visitor's reading is sent as READ. */
+  readReceipts?: boolean;
 }
 
 /** What the session reports to its element, which turns it into DOM events and UI. */
@@ -174,6 +176,8 @@ export class ChatSession implements ReactiveController {
   readonly #inFlight = new Set<string>();
   #flushing = false;
   #lastTypingSignal = 0;
+  /** The messageCodes a READ went out for. */
+  readonly #readSent = new Set<string>();
   #persistTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether CONNECT went through for this conversation (so a reload resumes polling). */
   #phase: SessionPhase = 'idle';
@@ -487,6 +491,24 @@ export class ChatSession implements ReactiveController {
     }
   }
 
+  /** Whether read receipts are on (`read-receipts`). */
+  get readReceipts(): boolean {
+    return !!this.#config?.readReceipts;
+  }
+
+  /**
+   * The visitor has seen these agent messages (by messageCode; the panel tells, with read receipts on): a READ
+   * with their codes, each code once. Fire and forget.
+   */
+  seen(codes: string[]): void {
+    const fresh = codes.filter((code) => code && !this.#readSent.has(code));
+    if (!this.#config?.readReceipts || fresh.length === 0 || !this.#client || this.state !== 'connected') return;
+    for (const code of fresh) this.#readSent.add(code);
+    this.#client.send('READ', JSON.stringify(fresh)).catch(() => {
+      for (const code of fresh) this.#readSent.delete(code); // told again when next seen
+    });
+  }
+
   /** Throttled typing signal (INPUT), at most once every 5 s. Fire and forget. */
   typing(): void {
     if (!this.#client || this.state !== 'connected') return;
@@ -625,7 +647,7 @@ export class ChatSession implements ReactiveController {
     if (now - this.#lastCatchUpAt > RECONCILE_MS && this.#lastCatchUpAt) this.#catchUpSoon();
     this.#checkGap();
     this.#lastPollAt = 0;
-    const result = await (await this.#api()).poll({ signal });
+    const result = await (await this.#api()).poll({ signal, isNeedRead: this.#config?.readReceipts });
     this.#lastPollAt = Date.now();
     this.#lastCatchUpAt ||= this.#lastPollAt;
     if (this.state !== 'connected' && this.state !== 'ended') {
@@ -848,8 +870,8 @@ export class ChatSession implements ReactiveController {
     const received: DownlinkMessage[] = [];
     for (const entry of entries) {
       if (entry?.kind === 'received' && entry.message) received.push(entry.message);
-      else if (entry?.kind === 'sent' && entry.status === 'sent' && typeof entry.text === 'string' && !this.transcript.has(entry.key)) {
-        this.transcript.addSent(entry.text, { key: entry.key, timestamp: entry.timestamp, status: 'sent' });
+      else if (entry?.kind === 'sent' && (entry.status === 'sent' || entry.status === 'read') && typeof entry.text === 'string' && !this.transcript.has(entry.key)) {
+        this.transcript.addSent(entry.text, { key: entry.key, timestamp: entry.timestamp, status: entry.status });
       }
     }
     // A snapshot's messages are not new to the visitor; a `received` message goes through #receive instead.
@@ -882,7 +904,9 @@ export class ChatSession implements ReactiveController {
     }
     let ended: boolean | EndReason = false;
     for (const { message } of fresh) {
-      if (message.controlType === 'DISCONNECT') ended = message.isOfflineStatus ? 'offline' : true;
+      // A read receipt: the agent has read the visitor's messages up to then.
+      if (message.controlType === 'READ') this.transcript.markRead(message.timestamp);
+      else if (message.controlType === 'DISCONNECT') ended = message.isOfflineStatus ? 'offline' : true;
       else if (message.sourceType === 'AGENT') this.#setMode('agent');
       else if (message.sourceType === 'SYSTEM' && AGENT_CONNECTED.test(message.content)) this.#setMode('agent');
       else if (message.queueFlag === 'Y' && this.mode === 'robot') this.#setMode('queued');

@@ -1,7 +1,7 @@
 import type { DownlinkMessage } from '../api/types';
 
 /** Where a message the visitor typed stands: shown at once as pending, then sent or failed. */
-export type OutgoingStatus = 'pending' | 'sent' | 'failed';
+export type OutgoingStatus = 'pending' | 'sent' | 'failed' | 'read';
 
 /** A message from the contact center (robot, agent, system or a sender type not known yet). */
 export interface ReceivedEntry {

@@ -120,6 +120,21 @@ export class Transcript {
     this.#list = next;
   }
 
+  /**
+   * A read receipt: the visitor's sent messages up to `upTo` (epoch ms; 0: all of them) are read. Returns whether
+   * any changed.
+   */
+  markRead(upTo: number): boolean {
+    let changed = false;
+    for (const entry of this.#list) {
+      if (entry.kind === 'sent' && entry.status === 'sent' && (upTo <= 0 || entry.timestamp <= upTo)) {
+        this.setStatus(entry.key, 'read');
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
   /** The sent entries still pending or failed, in transcript order (to retry or show). */
   pending(): SentEntry[] {
     return this.#list.filter(
@@ -252,7 +267,7 @@ export class Transcript {
 }
 
 function unsent(entry: TranscriptEntry): boolean {
-  return entry.kind === 'sent' && entry.status !== 'sent';
+  return entry.kind === 'sent' && (entry.status === 'pending' || entry.status === 'failed');
 }
 
 function isEntry(value: unknown): value is TranscriptEntry {
@@ -267,7 +282,7 @@ function isEntry(value: unknown): value is TranscriptEntry {
     entry.kind === 'sent' &&
     typeof entry.text === 'string' &&
     typeof entry.timestamp === 'number' &&
-    (entry.status === 'pending' || entry.status === 'sent' || entry.status === 'failed')
+    (entry.status === 'pending' || entry.status === 'sent' || entry.status === 'failed' || entry.status === 'read')
   );
 }
 

@@ -171,6 +171,11 @@ export class CcChat extends LitElement {
    * opens the chat (never at page load); clicking a notification brings the tab forward with the chat open.
    */
   @property({ type: Boolean }) notify = false;
+  /**
+   * Read receipts, where the tenant enables them: polls ask for READ downlinks (the visitor's messages then show as
+   * read), and agent messages the visitor has seen (panel open, page visible, message in view) are sent as READ.
+   */
+  @property({ type: Boolean, attribute: 'read-receipts' }) readReceipts = false;
   /** Keeps the tab's title as the page sets it (by default a hidden page's title starts with the unread count). */
   @property({ type: Boolean, attribute: 'no-title-alert' }) noTitleAlert = false;
   /**
@@ -300,7 +305,7 @@ export class CcChat extends LitElement {
     }
     const configKeys = [
       'baseUrl', 'channelId', 'userId', 'userName', 'locale', 'pollInterval', 'transcriptLimit',
-      'appKey', 'tokenUrl', 'accessTokenProvider',
+      'appKey', 'tokenUrl', 'accessTokenProvider', 'readReceipts',
     ] as const;
     if (configKeys.some((key) => changed.has(key)) || !this.hasUpdated) {
       this.session.configure({
@@ -314,6 +319,7 @@ export class CcChat extends LitElement {
         accessToken: this.accessTokenProvider ?? (this.tokenUrl || undefined),
         pollIntervalMs: Math.max(0, Number(this.pollInterval) || 1000),
         transcriptLimit: Math.max(1, Math.floor(Number(this.transcriptLimit) || 500)),
+        readReceipts: this.readReceipts,
       });
       this.unread = this.session.unread;
     }
@@ -430,7 +436,9 @@ export class CcChat extends LitElement {
     });
     if (announced.length > 0) this.announcement = announced.slice(-3).join('\n');
     // Seen here: the other tabs, which counted them as unread, are told otherwise.
-    this.setUnread(this.seen ? 0 : this.unread + entries.length);
+    // Read receipts are not messages to read.
+    const count = entries.filter(({ message }) => message.controlType !== 'READ').length;
+    if (count > 0) this.setUnread(this.seen ? 0 : this.unread + count);
     if (this.notify) this.panel?.notify(entries);
   }
 

@@ -47,7 +47,9 @@ function renderSent(entry: SentEntry, ctx: RenderContext): TemplateResult {
   const status =
     entry.status === 'pending'
       ? html`<span class="ccm-status" part="status">${strings.sending}</span>`
-      : entry.status === 'failed'
+      : entry.status === 'read'
+        ? html`<span class="ccm-status" part="status"><span class="ccm-status-icon" aria-hidden="true">✓✓</span>${strings.read}</span>`
+        : entry.status === 'failed'
         ? html`<span class="ccm-status ccm-status--failed" part="status"><span class="ccm-status-icon" aria-hidden="true">!</span>${strings.failedToSend}</span><button type="button" class="ccm-retry" part="retry-button" @click=${() => ctx.onRetry(entry.key)}>${strings.retry}</button>`
         : html`<span class="ccm-status" part="status"><span class="ccm-status-icon" aria-hidden="true">✓</span>${strings.sent}</span>`;
   return html`<div part="message" class="ccm ccm--end ccm--customer ccm--${entry.status}" data-source-type="CUSTOMER" data-key=${entry.key} data-status=${entry.status}><div class="ccm-body"><span class="ccm-vh">${strings.speakerPrefix(strings.you)}</span><div class="ccm-bubble" part="bubble">${renderText(entry.text)}</div><div class="ccm-meta">${renderTime(entry.timestamp, ctx.locale)}${status}</div></div></div>`;

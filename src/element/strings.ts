@@ -111,6 +111,8 @@ export interface CcStrings {
   feedbackNeedComment: string;
   feedbackThanks: string;
   feedbackFailed: string;
+  /** A message the visitor sent, once the contact center has read it (read receipts). */
+  read: string;
   /** The header's button that saves the conversation as a text file. */
   downloadTranscript: string;
   /** Leaving a message when no agent can answer (doLeaveMessage). */
@@ -314,6 +316,7 @@ export type PanelStringKey =
   | 'surveyThanks'
   | 'surveyFailed'
   | 'downloadTranscript'
+  | 'read'
   | 'feedbackHelpful'
   | 'feedbackNotHelpful'
   | 'feedbackWhy'

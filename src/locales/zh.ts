@@ -172,6 +172,7 @@ export const zhCN: CcStrings = {
   surveyThanks: '感谢您的反馈。',
   surveyFailed: '评价未能提交，请重试。',
   downloadTranscript: '下载对话记录',
+  read: '已读',
   feedbackHelpful: '有帮助',
   feedbackNotHelpful: '没有帮助',
   feedbackWhy: '哪里不对？（必填）',

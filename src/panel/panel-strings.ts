@@ -68,6 +68,7 @@ export const enPanel: PanelStrings = {
   surveyThanks: 'Thank you for your feedback.',
   surveyFailed: 'Your rating could not be sent. Please try again.',
   downloadTranscript: 'Download the conversation',
+  read: 'Read',
   feedbackHelpful: 'Helpful',
   feedbackNotHelpful: 'Not helpful',
   feedbackWhy: 'What was wrong? (required)',

@@ -1,6 +1,7 @@
 import { messageDetail } from './message-detail';
 import { Notifier } from './notifier';
 import { FaqSuggestions } from './faq';
+import { ReadTracker } from './read-tracker';
 import { RobotFeedback } from './robot-feedback';
 import { LeaveMessage } from './leave-message';
 import { Survey } from './survey';
@@ -46,6 +47,7 @@ class ChatPanel implements PanelView {
   readonly #leave: LeaveMessage;
   readonly #faq: FaqSuggestions;
   readonly #feedback: RobotFeedback;
+  readonly #reads: ReadTracker;
   /** Counts changes of the robot answers' votes: the chunks' guard lets them through. */
   #feedbackVersion = 0;
 
@@ -54,6 +56,7 @@ class ChatPanel implements PanelView {
     this.#survey = new Survey(host);
     this.#leave = new LeaveMessage(host);
     this.#faq = new FaqSuggestions(host, (question) => this.#pickFaq(question));
+    this.#reads = new ReadTracker(host);
     this.#feedback = new RobotFeedback(host, (entry) => {
       this.#entryTemplates.delete(entry);
       this.#feedbackVersion += 1;
@@ -85,6 +88,7 @@ class ChatPanel implements PanelView {
       this.#keepInPlace = null;
     }
     if (opened) this.#scrollToEnd();
+    this.#reads.updated(this.#part('transcript'));
     // A conversation with an agent that ended (the agent's or the system's DISCONNECT): its survey, once.
     const { session } = this.#host;
     if (session.state === 'ended' && session.mode === 'agent' && !this.#survey.startedFor(session.conversationId)) {
