@@ -228,6 +228,10 @@ export function handleSend(state: SimState, user: UserRecord, body: SendBody): S
         return { resultCode: '0', resultDesc: 'Send message to robot successfully' };
       }
       if (current === 'agent' && state.options.agentAutoReply) {
+        // The agent reads it (a READ downlink, for a client that asks for read receipts), then answers.
+        if (user.needRead) {
+          state.schedule(user, { sourceType: 'AGENT', controlType: 'READ', mediaType: null, content: '[]' }, state.now() + state.options.replyDelayMs / 2);
+        }
         state.schedule(user, agentMessage(state, agentAnswer(content)), state.now() + state.options.replyDelayMs);
       }
       return { resultCode: '0', resultDesc: 'sendUserMessage successfully.' };

@@ -258,7 +258,9 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     return { body: handleSend(state, user, body as SendBody) };
   });
 
-  const poll: Op = withUser(async ({ user, signal, fault }) => {
+  const poll: Op = withUser(async ({ url, user, signal, fault }) => {
+    // Read receipts go only to a client that asks for them (the vendor's isNeedRead).
+    user.needRead = url.searchParams.get('isNeedRead') === 'true';
     const previously = fault?.kind === 'repeat' ? [...user.delivered] : [];
     const take = (): WireMessage[] | null => {
       const batch = state.takeReady(user);

@@ -46,6 +46,8 @@ export interface CallRecord {
 }
 
 export interface UserRecord {
+  /** The visitor's last poll asked for read receipts (isNeedRead=true). */
+  needRead?: boolean;
   userId: string;
   userName: string;
   channelId: string;

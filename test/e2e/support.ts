@@ -31,7 +31,8 @@ export function widget(page: Page) {
     notice: root.locator('[part~="notice"]'),
     queue: root.locator('[part~="queue"]'),
     messages: (sourceType?: string) =>
-      root.locator(sourceType ? `[part~="message"][data-source-type="${sourceType}"]` : '[part~="message"]'),
+      // Shown messages: a READ receipt or an empty echo keeps a hidden slot.
+      root.locator(sourceType ? `[part~="message"][data-source-type="${sourceType}"]:not([hidden])` : '[part~="message"]:not([hidden])'),
     button: (part: string) => root.locator(`[part~="${part}"]`),
   };
 }
