@@ -64,6 +64,8 @@ export interface CcStrings {
   errorNoChannel: string;
   /** resultCode 12: outside the agents' working hours. */
   errorOutsideHours: string;
+  /** CONNECT or "Talk to a person" answered 13: nobody can take the chat now. */
+  errorNoAgent: string;
   /** The service refused a message or a connection (a non-zero resultCode). */
   errorSendRefused: string;
   /** Why a conversation ended, when known (session.endReason): it went offline, the queue let go, the voice menu took it. */
@@ -292,6 +294,7 @@ export type PanelStringKey =
   | 'errorRateLimited'
   | 'errorNoChannel'
   | 'errorOutsideHours'
+  | 'errorNoAgent'
   | 'errorSendRefused'
   | 'endedOffline'
   | 'endedQueue'

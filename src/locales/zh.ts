@@ -145,6 +145,7 @@ export const zhCN: CcStrings = {
   errorRateLimited: '请求过于频繁，请稍候再试。',
   errorNoChannel: '该咨询渠道不可用，请检查组件的渠道配置 ID。',
   errorOutsideHours: '当前不在客服工作时间，请在工作时间内再试。',
+  errorNoAgent: '当前没有客服可以接待您。',
   errorSendRefused: '客服服务未能受理，请重试。',
   endedOffline: '对话已离线，您可以开始新的对话。',
   endedQueue: '排队等待已结束，您可以开始新的对话。',

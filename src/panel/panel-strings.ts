@@ -44,6 +44,7 @@ export const enPanel: PanelStrings = {
   errorRateLimited: 'Too many requests. Please wait a moment and try again.',
   errorNoChannel: 'This chat channel is not available. Check the widget’s channel ID.',
   errorOutsideHours: 'Our agents are not available right now. Please try again during working hours.',
+  errorNoAgent: 'No agent can take your chat right now.',
   errorSendRefused: 'The chat service did not accept that. Please try again.',
   endedOffline: 'The chat is offline now. You can start a new conversation.',
   endedQueue: 'The wait for an agent has ended. You can start a new conversation.',

@@ -163,7 +163,12 @@ class ChatPanel implements PanelView {
 
   #renderNotice() {
     const { session } = this.#host;
-    const notice = noticeFor(session.state, session.lastError, this.#host.strings(), session.endReason);
+    const t = this.#host.strings();
+    // Nobody can take the chat (13): said as such, above the form to leave a message.
+    const notice =
+      session.agentUnavailable && session.lastError?.resultCode === '13'
+        ? { tone: 'error' as const, text: t.errorNoAgent }
+        : noticeFor(session.state, session.lastError, t, session.endReason);
     // The region exists from the start so that screen readers announce what appears in it.
     return html`<div
       part="notice"

@@ -75,6 +75,7 @@ describe('leaving a message', () => {
     el.show();
     await waitForState(el, 'error');
     await expect.poll(() => part(el, 'leave-message')).toBeTruthy();
+    expect(noticeText(el)).toBe('No agent can take your chat right now.');
     worker.use(http.post(/\/doLeaveMessage$/, () => HttpResponse.json({ returnCode: '3', resultDesc: 'the leaveMessageParams is error.' }), { once: true }));
     await userEvent.fill(form(el).phone, '555 0100');
     await userEvent.fill(form(el).text, 'Call me');
