@@ -491,6 +491,11 @@ export class ChatSession implements ReactiveController {
     }
   }
 
+  /** The API's language for this conversation (`en`, `zh`…), as applyToken got it. */
+  get language(): string {
+    return this.#config?.locale ?? 'en';
+  }
+
   /** Whether read receipts are on (`read-receipts`). */
   get readReceipts(): boolean {
     return !!this.#config?.readReceipts;

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PanelHost } from '../element/panel-host';
+import { panelApi } from './api-call';
 
 // The robot's FAQ questions while the visitor types to it (queryPhraseByKeyword): asked once the typing pauses,
 // one request at a time (the latest words win), shown above the message box, picked with the pointer or the
@@ -62,10 +63,8 @@ export class FaqSuggestions {
     this.#inFlight = true;
     const cleared = this.#cleared;
     try {
-      const [api, client] = await Promise.all([this.#host.api(), this.#host.session.api()]);
-      if (!client) return;
-      const locale = (this.#host.locale() ?? navigator.language ?? 'en').split(/[-_]/)[0].toLowerCase();
-      const { questions } = await api.queryPhraseByKeyword(client, words, { locale });
+      const [api, client] = await panelApi(this.#host);
+      const { questions } = await api.queryPhraseByKeyword(client, words, { locale: this.#host.session.language });
       // Dropped when the visitor cleared the box, sent, or the robot no longer has the chat meanwhile.
       if (cleared === this.#cleared && this.#host.session.mode === 'robot' && this.#next === null) {
         this.#questions = questions.slice(0, MAX_SHOWN);

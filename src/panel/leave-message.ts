@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isCcApiError } from '../api/errors';
 import type { PanelHost } from '../element/panel-host';
+import { panelApi } from './api-call';
 
 // Leaving a message when no agent can take the chat (shared/api/ccmessaging.md §3 row 9, §6 step 4): a phone
 // number and a message for a call back, checked in the browser before doLeaveMessage, and the server's refusal in
@@ -59,8 +60,7 @@ export class LeaveMessage {
     this.#sending = true;
     this.#host.requestUpdate();
     try {
-      const [api, client] = await Promise.all([this.#host.api(), this.#host.session.api()]);
-      if (!client) throw new Error('no channel');
+      const [api, client] = await panelApi(this.#host);
       await api.doLeaveMessage(client, { caller, message: message.slice(0, MAX_MESSAGE) });
       this.#sent = true;
     } catch (error) {

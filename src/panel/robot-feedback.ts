@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ReceivedEntry } from '../controllers/transcript-entry';
 import type { PanelHost } from '../element/panel-host';
+import { panelApi } from './api-call';
 
 // Thumbs up or down on a robot answer that carries an interIdx (feedbacksatisfaction): one vote per answer, shown
 // as given; a thumbs down asks what was wrong (required, at most 64 characters). Votes are kept for the tab's
@@ -66,8 +67,7 @@ export class RobotFeedback {
   async #send(entry: ReceivedEntry, vote: Vote): Promise<void> {
     this.#set(entry, { ...vote, state: 'sending' });
     try {
-      const [api, client] = await Promise.all([this.#host.api(), this.#host.session.api()]);
-      if (!client) throw new Error('no channel');
+      const [api, client] = await panelApi(this.#host);
       await api.feedbackSatisfaction(client, { interIdx: entry.message.interIdx!, satisfied: vote.satisfied, comment: vote.comment });
       this.#set(entry, { ...vote, state: 'sent' });
       this.#save();

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { SatisfactionSurveyMode } from '../api/types';
 import { ccEvent, type CcSurveyDetail } from '../element/events';
 import type { PanelHost } from '../element/panel-host';
+import { panelApi } from './api-call';
 
 // The satisfaction survey at the end of a conversation with an agent (shared/api/ccmessaging.md §6 step 8): the
 // tenant says whether to ask (getSatisfactionSurveyMode, surveyType WEB) and with which levels and questions; the
@@ -94,9 +95,8 @@ export class Survey {
 
   async #load(conversationId: string): Promise<void> {
     try {
-      const [api, client] = await Promise.all([this.#host.api(), this.#host.session.api()]);
-      if (!client) return this.#finish(false);
-      const locale = (this.#host.locale() ?? navigator.language ?? '').split(/[-_]/)[0].toLowerCase();
+      const [api, client] = await panelApi(this.#host);
+      const locale = this.#host.session.language;
       const language = Object.hasOwn(SURVEY_LANGUAGES, locale) ? SURVEY_LANGUAGES[locale] : undefined;
       const mode = await api.getSatisfactionSurveyMode(client, { language });
       if (this.#for !== conversationId) return;
@@ -136,8 +136,7 @@ export class Survey {
     this.#message = null;
     this.#host.requestUpdate();
     try {
-      const [api, client] = await Promise.all([this.#host.api(), this.#host.session.api()]);
-      if (!client) throw new Error('no channel');
+      const [api, client] = await panelApi(this.#host);
       await api.saveSatisfaction(client, answer);
     } catch {
       this.#phase = 'open';
