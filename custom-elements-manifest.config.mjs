@@ -9,13 +9,13 @@ import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 
 /** The source modules and the shipped modules they are built into: the manifest names what ships. */
 const shipped = {
-  'src/element/cc-chat.ts': 'dist/index.js',
+  'src/core/cc-chat.ts': 'dist/index.js',
   'src/define.ts': 'dist/define.js',
 };
 
 /** Rewrites module paths (and references to them) from src/ to the files in the package. */
 function shippedPaths() {
-  // References to another module come as `/src/element/cc-chat` (rooted, no extension).
+  // References to another module come as `/src/core/cc-chat` (rooted, no extension).
   const rename = (path) => {
     const source = path.replace(/^\//, '').replace(/^(src\/.*?)(\.ts)?$/, '$1.ts');
     return shipped[source] ?? path;

@@ -11,7 +11,7 @@ export async function buildNodeModules() {
   mkdirSync(BUILD_DIR, { recursive: true });
   const bundle = await rolldown({
     input: {
-      'poll-loop': 'src/controllers/poll-loop.ts',
+      'poll-loop': 'src/core/controllers/poll-loop.ts',
       simulator: 'src/simulator/index.ts',
       'simulator-http': 'src/simulator/http.ts',
     },

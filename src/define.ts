@@ -1,5 +1,5 @@
-import { CcChat } from './element/cc-chat';
-import type { CcChatEventMap } from './element/events';
+import { CcChat } from './core/cc-chat';
+import type { CcChatEventMap } from './core/events';
 
 // Registers <cc-chat>. Guarded, so loading the script twice (or two bundles) is harmless.
 if (!customElements.get('cc-chat')) customElements.define('cc-chat', CcChat);

@@ -5,7 +5,7 @@ import { feedbackSatisfaction } from './robot-feedback';
 import { getSatisfactionSurveyMode, saveSatisfaction } from './satisfaction';
 import { ObjectReader } from './validate';
 
-// The API client as a part of the widget (see src/element/parts.ts): a page whose visitor has no conversation
+// The API client as a part of the widget (see src/core/parts.ts): a page whose visitor has no conversation
 // never downloads it; it is fetched when a conversation starts or resumes, or a part needs the API.
 
 /**

@@ -2,7 +2,7 @@
 // `ccmessaging-token` header) and, in direct mode, the gateway AccessToken (from a provider function
 // or a URL), cached until shortly before it expires. No token ever goes into a message or a log.
 
-import { CcApiError } from './errors';
+import { CcApiError } from '../core/errors';
 import { abortedError, httpError, joinSignal, readJson, sendRequest, shared, startDeadline, timeoutError } from './http';
 import { parseAccessToken } from './parse';
 import type { AccessToken, AccessTokenProvider } from './types';

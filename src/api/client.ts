@@ -3,7 +3,7 @@
 // Framework-free (fetch, AbortSignal, Headers only), so a Lit controller, a worker or a test can use it.
 
 import { AccessTokenSource, ChatTokenState, TOKEN_HEADER } from './auth';
-import { CcApiError } from './errors';
+import { CcApiError } from '../core/errors';
 import {
   abortedError,
   buildUrl,

@@ -2,7 +2,7 @@
 // caller's AbortSignal, and the mapping of every failure to a CcApiError with a plain message.
 // Nothing here knows about tokens; the client adds headers and decides about retries.
 
-import { CcApiError } from './errors';
+import { CcApiError } from '../core/errors';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=UTF-8';
 

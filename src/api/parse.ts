@@ -4,7 +4,7 @@
 // text is expected, a list that is not an array): those throw a `parse` CcApiError naming the field.
 // Downlink messages are read more leniently still, one by one, so one unreadable message loses no other.
 
-import { CcApiError } from './errors';
+import { CcApiError } from '../core/errors';
 import type {
   AccessToken,
   ClickToCallContent,

@@ -2,7 +2,7 @@
 // validation. Field names follow the vendor's. Enumerations are open: a value the client does not
 // know comes through as the string the server sent (`KnownX | (string & {})` keeps autocompletion).
 
-import type { CcApiError } from './errors';
+import type { CcApiError } from '../core/errors';
 
 type Open<T extends string> = T | (string & {});
 

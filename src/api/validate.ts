@@ -5,7 +5,7 @@
 // A lenient reader (a message's optional fields) gives null for a scalar of the wrong shape instead.
 // Error messages describe the value's type, never the value itself, so nothing sensitive leaks.
 
-import { CcApiError } from './errors';
+import { CcApiError } from '../core/errors';
 
 type JsonObject = Record<string, unknown>;
 

@@ -1,10 +1,10 @@
 import { nothing, type TemplateResult } from 'lit';
-import { isActiveCallState, isFinalCallState } from '../controllers/call-events';
-import { CallSession, type CallState, type CallStatus } from '../controllers/call-session';
-import type { CallFeature, CallFeatureHost } from '../element/call-host';
-import { callStyles } from '../element/call-styles';
-import { renderCallBar, renderCallButton } from '../element/call-view';
-import { ccEvent } from '../element/events';
+import { isActiveCallState, isFinalCallState } from './call-events';
+import { CallSession, type CallState, type CallStatus } from './call-session';
+import type { CallFeature, CallFeatureHost } from '../core/call-host';
+import { callStyles } from './call-styles';
+import { renderCallBar, renderCallButton } from './call-view';
+import { ccEvent } from '../core/events';
 import { voiceFailureText } from './call-strings';
 import { CallVoiceLink } from './call-voice';
 import { attachVideos, renderVoiceBody, renderVoiceButtons } from './voice-view';

@@ -1,6 +1,6 @@
-import type { CallPart } from '../element/call-host';
+import type { CallPart } from '../core/call-host';
 import { createCallFeature } from './call-feature';
 import { enCall } from './call-strings';
 
-/** The click-to-call as the widget fetches it (see src/element/parts.ts). */
+/** The click-to-call as the widget fetches it (see src/core/parts.ts). */
 export const callPart: CallPart = { create: createCallFeature, strings: enCall };

@@ -1,21 +1,10 @@
-import type { CallStrings } from '../element/strings';
+import type { CallStatusInfo, CallStrings } from '../core/strings';
 import type { VoiceFailure } from './voice-host';
 
-// The click-to-call's English, and what every language's call sentences need. It comes with the call's
-// code (see src/element/parts.ts), so pages without calls do not carry it.
+export type { CallStatusInfo } from '../core/strings';
 
-/** What `callStatus` reads of a call (the fields of `CallStatus` it needs). */
-export interface CallStatusInfo {
-  state: string;
-  /** Why a call was refused: a createClickToCall resultCode, `unsupported`, `no-webrtc`; `error` = not started. */
-  rejection: string | null;
-  causeId: string | null;
-  causeDesc: string | null;
-  durationSeconds: number | null;
-  endedByVisitor: boolean;
-  /** Why the call's voice failed, when that ended the call. */
-  voiceFailure?: VoiceFailure | null;
-}
+// The click-to-call's English, and what every language's call sentences need. It comes with the call's
+// code (see src/core/parts.ts), so pages without calls do not carry it.
 
 /** A call's length as m:ss, or h:mm:ss from an hour on. */
 export function formatCallDuration(seconds: number): string {

@@ -1,6 +1,6 @@
 import type { MediaAbility } from '../api/types';
-import type { CallGateway } from '../controllers/call-events';
-import type { CallVoice, VoiceEvents } from '../controllers/call-session';
+import type { CallGateway } from './call-events';
+import type { CallVoice, VoiceEvents } from './call-session';
 import { openMedia, stopMedia, VoiceError } from './call-media';
 import { LevelMeter } from './level-meter';
 import { loadVoicePart } from './voice-loader';

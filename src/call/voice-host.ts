@@ -1,4 +1,4 @@
-import type { CallGateway } from '../controllers/call-events';
+import type { CallGateway } from './call-events';
 
 // The seam between the call part and the voice part (src/voice/), whose SIP stack is some 60 KB gzip and
 // so is fetched only when a call starts. Types only: the call part never imports the voice's code itself.

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CcStrings } from '../element/strings';
+import type { CcStrings } from '../core/strings';
 
 // How the voice of a call looks: the mute and keypad buttons beside the hang-up button, the microphone's
 // level, the DTMF keypad, and the videos of a video call. Pure functions of what the call part knows.

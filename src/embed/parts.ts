@@ -1,18 +1,23 @@
 import { css, html, nothing } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from '../panel/bounded-repeat';
-import { CcApiError, isCcApiError } from '../api/errors';
-import { PollLoop } from '../controllers/poll-loop';
-import { closeIcon } from '../element/icons';
-import { clip, MAX_JSON, messageSummary, nonEmpty } from '../element/message-content';
-import { senderLabel } from '../element/sender';
+import { repeat } from '../core/bounded-repeat';
+import { CcApiError, isCcApiError } from '../core/errors';
+import { browserHasWebRtc } from '../core/controllers/call-support';
+import { isFatal, isSameFailure, toApiError } from '../core/controllers/failures';
+import { characterBudget, MAX_MESSAGE_BYTES, messageBytes } from '../core/controllers/message-limits';
+import { PollLoop } from '../core/controllers/poll-loop';
+import { ccEvent } from '../core/events';
+import { closeIcon } from '../core/icons';
+import { clip, MAX_JSON, messageSummary, nonEmpty } from '../core/message-content';
+import { senderLabel } from '../core/sender';
+import { mediaName } from '../core/strings';
 import type { ApiPart } from '../api/api-part';
-import type { CallPart } from '../element/call-host';
-import type { PanelPart } from '../element/panel-host';
-import type { CcStrings, LoadableLanguage } from '../element/strings';
+import type { CallPart } from '../core/call-host';
+import type { PanelPart } from '../core/panel-host';
+import type { CcStrings, LoadableLanguage } from '../core/strings';
 import { SHARED_KEY, type PartScript, type SharedWithParts } from './shared';
 
-// The script-tag build's way to the parts fetched on demand (it replaces element/parts.ts there): each part
+// The script-tag build's way to the parts fetched on demand (it replaces core/parts.ts there): each part
 // is a classic script beside this one (cc-chat-panel.iife.js, cc-chat-call.iife.js, cc-chat-zh.iife.js), added to the page the
 // first time it is needed. It gets the nonce of this script, so a nonce-based Content-Security-Policy
 // allows it as it allowed this one, and it takes Lit and the rest from this script (shared.ts) instead of
@@ -29,11 +34,16 @@ const shared: SharedWithParts = {
   repeat: { repeat },
   guard: { guard },
   errors: { CcApiError, isCcApiError },
+  events: { ccEvent },
   pollLoop: { PollLoop },
+  failures: { isFatal, isSameFailure, toApiError },
+  callSupport: { browserHasWebRtc },
+  messageLimits: { MAX_MESSAGE_BYTES, characterBudget, messageBytes },
   validate: { ObjectReader: undefined },
   icons: { closeIcon },
   messageContent: { clip, MAX_JSON, nonEmpty, messageSummary },
   sender: { senderLabel },
+  strings: { mediaName },
   provide: (file, part) => waiting.get(file)?.(part),
 };
 

@@ -10,18 +10,26 @@ export const SHARED_KEY = 'cc-chat.shared';
 export const SHARED_MODULES = {
   lit: { specifier: 'lit', names: ['css', 'html', 'nothing'] },
   // The transcript's repeat (Lit's, minus the markers Lit 3.3.1+ leaves behind): with its Lit helpers, in the core.
-  repeat: { specifier: 'src/panel/bounded-repeat.ts', names: ['repeat'] },
+  repeat: { specifier: 'src/core/bounded-repeat.ts', names: ['repeat'] },
   guard: { specifier: 'lit/directives/guard.js', names: ['guard'] },
-  errors: { specifier: 'src/api/errors.ts', names: ['CcApiError', 'isCcApiError'] },
-  pollLoop: { specifier: 'src/controllers/poll-loop.ts', names: ['PollLoop'] },
+  errors: { specifier: 'src/core/errors.ts', names: ['CcApiError', 'isCcApiError'] },
+  events: { specifier: 'src/core/events.ts', names: ['ccEvent'] },
+  pollLoop: { specifier: 'src/core/controllers/poll-loop.ts', names: ['PollLoop'] },
+  failures: { specifier: 'src/core/controllers/failures.ts', names: ['isFatal', 'isSameFailure', 'toApiError'] },
+  callSupport: { specifier: 'src/core/controllers/call-support.ts', names: ['browserHasWebRtc'] },
+  messageLimits: {
+    specifier: 'src/core/controllers/message-limits.ts',
+    names: ['MAX_MESSAGE_BYTES', 'characterBudget', 'messageBytes'],
+  },
   // Published once the API part is there (it brings the readers); the call part is only added after it.
   validate: { specifier: 'src/api/validate.ts', names: ['ObjectReader'] },
-  icons: { specifier: 'src/element/icons.ts', names: ['closeIcon'] },
+  icons: { specifier: 'src/core/icons.ts', names: ['closeIcon'] },
   messageContent: {
-    specifier: 'src/element/message-content.ts',
+    specifier: 'src/core/message-content.ts',
     names: ['clip', 'MAX_JSON', 'nonEmpty', 'messageSummary'],
   },
-  sender: { specifier: 'src/element/sender.ts', names: ['senderLabel'] },
+  sender: { specifier: 'src/core/sender.ts', names: ['senderLabel'] },
+  strings: { specifier: 'src/core/strings.ts', names: ['mediaName'] },
 } as const;
 
 /** The part scripts, each built beside cc-chat.iife.js. */

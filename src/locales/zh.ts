@@ -1,6 +1,7 @@
 import { causeText, formatCallDuration, type CallStatusInfo } from '../call/call-strings';
 import type { VoiceFailure } from '../call/voice-host';
-import { mediaName, minutesText, sizeText, type CcStrings, type MediaNames } from '../element/strings';
+import { mediaName, type CcStrings, type MediaNames } from '../core/strings';
+import { minutesText, sizeText } from './units';
 
 // The Simplified Chinese strings of <cc-chat>, fetched the first time a Chinese locale is asked for
 // (a chunk of its own for bundlers; cc-chat-zh.iife.js beside the script-tag file).

@@ -1,6 +1,6 @@
 import type { ApiPart } from '../api/api-part';
 import type { CcMessagingClient } from '../api/client';
-import type { PanelHost } from '../element/panel-host';
+import type { PanelHost } from '../core/panel-host';
 
 /**
  * The API part's calls and the conversation's client, for the panel's own requests (survey, leave a message, FAQ,

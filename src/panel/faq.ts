@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { PanelHost } from '../element/panel-host';
+import type { PanelHost } from '../core/panel-host';
 import { panelApi } from './api-call';
 
 // The robot's FAQ questions while the visitor types to it (queryPhraseByKeyword): asked once the typing pauses,

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { isCcApiError } from '../api/errors';
-import type { PanelHost } from '../element/panel-host';
+import { isCcApiError } from '../core/errors';
+import type { PanelHost } from '../core/panel-host';
 import { panelApi } from './api-call';
 
 // Leaving a message when no agent can take the chat (shared/api/ccmessaging.md §3 row 9, §6 step 4): a phone

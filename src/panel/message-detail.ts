@@ -2,7 +2,7 @@
 // message renderer and, through the panel, by the one-line summary the element announces (message-content.ts).
 
 import type { DownlinkMessage } from '../api/types';
-import { clip, MAX_JSON, nonEmpty } from '../element/message-content';
+import { clip, MAX_JSON, nonEmpty } from '../core/message-content';
 
 /** The name of a file, the place of a location, the title (or text) of a card; null for other messages. */
 export function messageDetail(message: DownlinkMessage): string | null {

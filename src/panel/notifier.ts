@@ -1,7 +1,7 @@
-import type { ReceivedEntry } from '../controllers/transcript-entry';
-import { messageSummary } from '../element/message-content';
-import { senderLabel } from '../element/sender';
-import type { CoreStrings } from '../element/strings';
+import type { ReceivedEntry } from '../core/controllers/transcript-entry';
+import { messageSummary } from '../core/message-content';
+import { senderLabel } from '../core/sender';
+import type { CoreStrings } from '../core/strings';
 import { messageDetail } from './message-detail';
 
 /**

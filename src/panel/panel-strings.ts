@@ -1,7 +1,8 @@
-import { minutesText, sizeText, type PanelStrings } from '../element/strings';
+import type { PanelStrings } from '../core/strings';
+import { minutesText, sizeText } from '../locales/units';
 
 // The English of what only the panel shows (header, notices, composer, message cards): it comes with the
-// panel's code, which is fetched when the visitor first opens the chat (see src/element/parts.ts).
+// panel's code, which is fetched when the visitor first opens the chat (see src/core/parts.ts).
 
 const enStatus: Record<string, string> = {
   idle: 'Not connected',

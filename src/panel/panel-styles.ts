@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 // Inside the panel: header, notices, queue, transcript, composer (the frame and its custom properties are in
-// src/element/styles.ts; message bubbles in src/element/message-styles.ts). Adopted with the panel's code.
+// src/core/styles.ts; message bubbles in src/panel/message-styles.ts). Adopted with the panel's code.
 export const panelStyles = css`
   /* Title and close on the first row; the conversation's actions on a second row when there are any. */
   [part~='header'] {

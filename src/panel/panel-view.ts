@@ -8,22 +8,22 @@ import { Survey } from './survey';
 import { saveTextFile, transcriptText } from './transcript-text';
 import { html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from './bounded-repeat';
-import { MAX_MESSAGE_BYTES, characterBudget, messageBytes } from '../controllers/chat-session';
-import type { ReceivedEntry, TranscriptEntry } from '../controllers/transcript-entry';
-import { closeIcon } from '../element/icons';
-import { messageStyles } from '../element/message-styles';
-import { noticeFor } from '../element/notice';
-import type { PanelHost, PanelPart, PanelView } from '../element/panel-host';
-import { renderEntry, type RenderContext } from '../element/render-entry';
-import type { ChatStrings } from '../element/strings';
+import { repeat } from '../core/bounded-repeat';
+import { MAX_MESSAGE_BYTES, characterBudget, messageBytes } from '../core/controllers/message-limits';
+import type { ReceivedEntry, TranscriptEntry } from '../core/controllers/transcript-entry';
+import { closeIcon } from '../core/icons';
+import { messageStyles } from './message-styles';
+import { noticeFor } from './notice';
+import type { PanelHost, PanelPart, PanelView } from '../core/panel-host';
+import { renderEntry, type RenderContext } from './render-entry';
+import type { ChatStrings } from '../core/strings';
 import { enPanel } from './panel-strings';
 import { panelStyles } from './panel-styles';
 import { chunksOf } from './transcript-chunks';
 import { initialWindow, showEarlier, windowStart } from './transcript-window';
 
 // Inside the panel of <cc-chat>: header, call bar, notices, queue position, the transcript and the composer,
-// fetched when the visitor first opens the chat (see src/element/parts.ts). It renders what the chat session
+// fetched when the visitor first opens the chat (see src/core/parts.ts). It renders what the chat session
 // exposes and forwards the visitor's actions to it.
 
 export const panelPart: PanelPart = { create: (host) => new ChatPanel(host), strings: enPanel };

@@ -1,4 +1,4 @@
-import type { PanelHost } from '../element/panel-host';
+import type { PanelHost } from '../core/panel-host';
 
 // Read receipts from the visitor's side (`read-receipts`): an agent message counts as read once it is in view while
 // the panel is open and the page visible; those messages' codes go to the session, which sends READ once each.

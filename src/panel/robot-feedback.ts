@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ReceivedEntry } from '../controllers/transcript-entry';
-import type { PanelHost } from '../element/panel-host';
+import type { ReceivedEntry } from '../core/controllers/transcript-entry';
+import type { PanelHost } from '../core/panel-host';
 import { panelApi } from './api-call';
 
 // Thumbs up or down on a robot answer that carries an interIdx (feedbacksatisfaction): one vote per answer, shown

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SatisfactionSurveyMode } from '../api/types';
-import { ccEvent, type CcSurveyDetail } from '../element/events';
-import type { PanelHost } from '../element/panel-host';
+import { ccEvent, type CcSurveyDetail } from '../core/events';
+import type { PanelHost } from '../core/panel-host';
 import { panelApi } from './api-call';
 
 // The satisfaction survey at the end of a conversation with an agent (shared/api/ccmessaging.md §6 step 8): the

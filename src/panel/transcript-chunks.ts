@@ -1,4 +1,4 @@
-import type { TranscriptEntry } from '../controllers/transcript-entry';
+import type { TranscriptEntry } from '../core/controllers/transcript-entry';
 
 // The transcript is rendered in chunks of entries that arrived together (by arrival order, `seq`), each
 // behind Lit's guard: an update re-renders only the chunks whose entries changed (usually the last one), so

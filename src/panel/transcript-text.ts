@@ -1,7 +1,7 @@
-import type { TranscriptEntry } from '../controllers/transcript-entry';
-import { messageSummary } from '../element/message-content';
-import { senderLabel } from '../element/sender';
-import type { ChatStrings } from '../element/strings';
+import type { TranscriptEntry } from '../core/controllers/transcript-entry';
+import { messageSummary } from '../core/message-content';
+import { senderLabel } from '../core/sender';
+import type { ChatStrings } from '../core/strings';
 import { messageDetail } from './message-detail';
 
 // The conversation as plain text, for the visitor to keep (the header's download button): one line per message,

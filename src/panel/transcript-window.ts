@@ -1,4 +1,4 @@
-import type { TranscriptEntry } from '../controllers/transcript-entry';
+import type { TranscriptEntry } from '../core/controllers/transcript-entry';
 
 // The transcript shows its newest messages, not all of them: rendering and laying out hundreds of messages
 // at once (a long conversation restored on open, a backlog delivered by one poll) costs hundreds of

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const src = resolve(import.meta.dirname, '../../src');
-const element = join(src, 'element/cc-chat.ts');
+const element = join(src, 'core/cc-chat.ts');
 
 /** Every .ts file of the browser code (the server and simulator render no templates). */
 function sources() {

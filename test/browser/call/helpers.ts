@@ -1,8 +1,8 @@
 import type axe from 'axe-core';
 import { afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import '../../../src/define';
-import type { CcChat } from '../../../src/element/cc-chat';
-import type { CcCallStatusDetail, CcErrorDetail } from '../../../src/element/events';
+import type { CcChat } from '../../../src/core/cc-chat';
+import type { CcCallStatusDetail, CcErrorDetail } from '../../../src/core/events';
 import type { CallScenario } from '../../../src/simulator';
 import { resetSimulator, sim, startSimulator } from '../support/simulator';
 

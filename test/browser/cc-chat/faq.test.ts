@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { CcChat } from '../../../src/element/cc-chat';
+import type { CcChat } from '../../../src/core/cc-chat';
 import { mountChat, openAndGreet, part, parts, requirePart, sends, sim, sleep, uniqueUser, useChatFixture } from '../support/chat';
 
 // The robot's FAQ questions while the visitor types to it: asked once the typing pauses, one request at a time,

@@ -2,7 +2,7 @@ import axe from 'axe-core';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { CcChat } from '../../../src/element/cc-chat';
+import type { CcChat } from '../../../src/core/cc-chat';
 import {
   isShown,
   mountChat,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CcChat } from '../../../src/element/cc-chat';
-import type { ChatSession } from '../../../src/controllers/chat-session';
+import type { CcChat } from '../../../src/core/cc-chat';
+import type { ChatSession } from '../../../src/core/controllers/chat-session';
 import {
   messageText,
   messages,

@@ -1,6 +1,6 @@
 import { userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
-import type { CcChat } from '../../../src/element/cc-chat';
+import type { CcChat } from '../../../src/core/cc-chat';
 import { WINDOW_PAGE } from '../../../src/panel/transcript-window';
 import { messageText, messages, mountChat, openAndGreet, part, requirePart, sim, uniqueUser, useChatFixture, waitForState } from '../support/chat';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CcChat } from '../../../src/element/cc-chat';
+import type { CcChat } from '../../../src/core/cc-chat';
 import {
   messageText,
   messages,

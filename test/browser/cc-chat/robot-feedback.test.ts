@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { CcChat } from '../../../src/element/cc-chat';
+import type { CcChat } from '../../../src/core/cc-chat';
 import { messages, mountChat, openAndGreet, reload, sim, uniqueUser, useChatFixture } from '../support/chat';
 
 // Thumbs up or down on a robot answer (feedbacksatisfaction): one vote per answer, shown as given, a thumbs down

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import '../../../src/define';
-import type { CcChat } from '../../../src/element/cc-chat';
-import type { CcChatEventMap } from '../../../src/element/events';
+import type { CcChat } from '../../../src/core/cc-chat';
+import type { CcChatEventMap } from '../../../src/core/events';
 import type { RecordedRequest } from '../../../src/simulator';
 import { resetSimulator, sim, startSimulator } from './simulator';
 

@@ -2,7 +2,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AccessTokenSource, ChatTokenState, refreshMarginMs } from '../../../src/api/auth';
-import { CcApiError } from '../../../src/api/errors';
+import { CcApiError } from '../../../src/core/errors';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

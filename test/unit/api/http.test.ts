@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CcApiError } from '../../../src/api/errors';
+import { CcApiError } from '../../../src/core/errors';
 import {
   buildUrl,
   httpError,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CcApiError } from '../../../src/api/errors';
+import { CcApiError } from '../../../src/core/errors';
 import { parseHistory, parsePoll } from '../../../src/api/parse';
 import type { DownlinkMessage } from '../../../src/api/types';
 

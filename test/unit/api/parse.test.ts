@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CcApiError } from '../../../src/api/errors';
+import { CcApiError } from '../../../src/core/errors';
 import {
   parseAccessToken,
   parseApplyToken,

@@ -7,7 +7,7 @@ import {
   isFinalCallState,
   nextCallState,
   type CallEventOutcome,
-} from '../../../src/controllers/call-events';
+} from '../../../src/call/call-events';
 import { enCall as en, formatCallDuration, type CallStatusInfo } from '../../../src/call/call-strings';
 import { zhCN } from '../../../src/locales/zh';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptEntry } from '../../../src/controllers/transcript-entry';
+import type { TranscriptEntry } from '../../../src/core/controllers/transcript-entry';
 import { chunksOf } from '../../../src/panel/transcript-chunks';
 
 function entry(seq: number, key = `k${seq}`): TranscriptEntry {

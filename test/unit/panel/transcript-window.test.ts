@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TranscriptEntry } from '../../../src/controllers/transcript-entry';
+import type { TranscriptEntry } from '../../../src/core/controllers/transcript-entry';
 import { initialWindow, showEarlier, WINDOW_PAGE, windowStart } from '../../../src/panel/transcript-window';
 
 function entry(seq: number): TranscriptEntry {
