@@ -1,7 +1,7 @@
 import { nothing, type TemplateResult } from 'lit';
 import { isActiveCallState, isFinalCallState } from './call-events';
 import { CallSession, type CallState, type CallStatus } from './call-session';
-import type { CallFeature, CallFeatureHost } from '../core/call-host';
+import type { Call, CallHost } from '../core/call-host';
 import { callStyles } from './call-styles';
 import { renderCallBar, renderCallButton } from './call-view';
 import { ccEvent } from '../core/events';
@@ -16,12 +16,12 @@ const LEVEL_INTERVAL_MS = 100;
 // button and bar, its transcript lines and `cc-call-status`, and where the keyboard focus goes.
 
 /** Creates the call of one element (its styles are adopted into the element's shadow root). */
-export function createCallFeature(host: CallFeatureHost): CallFeature {
+export function createCall(host: CallHost): Call {
   return new ElementCall(host);
 }
 
-class ElementCall implements CallFeature {
-  readonly #host: CallFeatureHost;
+class ElementCall implements Call {
+  readonly #host: CallHost;
   readonly #session: CallSession;
   /** The visitor hid the bar of a finished call (until the next call). */
   #dismissed = false;
@@ -32,7 +32,7 @@ class ElementCall implements CallFeature {
   #level = 0;
   #levelTimer: ReturnType<typeof setInterval> | undefined;
 
-  constructor(host: CallFeatureHost) {
+  constructor(host: CallHost) {
     this.#host = host;
     adoptStyles(host.renderRoot);
     this.#session = new CallSession(

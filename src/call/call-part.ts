@@ -1,6 +1,6 @@
 import type { CallPart } from '../core/call-host';
-import { createCallFeature } from './call-feature';
+import { createCall } from './call-feature';
 import { enCall } from './call-strings';
 
 /** The click-to-call as the widget fetches it (see src/core/parts.ts). */
-export const callPart: CallPart = { create: createCallFeature, strings: enCall };
+export const callPart: CallPart = { create: createCall, strings: enCall };

@@ -10,7 +10,7 @@ import type { CallStrings, CcStrings } from './strings';
 // (see parts.ts). Types only: the element never imports the call's code itself.
 
 /** What the call may use of the element. */
-export interface CallFeatureHost extends ReactiveControllerHost {
+export interface CallHost extends ReactiveControllerHost {
   /** The element's shadow root: the call adopts its styles there and finds its own buttons. */
   readonly renderRoot: HTMLElement | DocumentFragment;
   /** Whether the panel is open. */
@@ -34,7 +34,7 @@ export interface CallFeatureHost extends ReactiveControllerHost {
 }
 
 /** The click-to-call as the element sees it. */
-export interface CallFeature {
+export interface Call {
   readonly state: CallState;
   /** Requesting, queued or connected. */
   readonly active: boolean;
@@ -46,10 +46,8 @@ export interface CallFeature {
   renderBar(compact: boolean): TemplateResult | typeof nothing;
 }
 
-export type CreateCallFeature = (host: CallFeatureHost) => CallFeature;
-
 /** What the call's code brings: the call, and the English of its strings. */
 export interface CallPart {
-  create: CreateCallFeature;
+  create(host: CallHost): Call;
   strings: CallStrings;
 }

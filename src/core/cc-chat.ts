@@ -7,9 +7,9 @@ import { rememberedUserId, MAX_USER_ID_LENGTH } from './controllers/persistence'
 import type { ReceivedEntry } from './controllers/transcript-entry';
 import type { CallState } from '../call/call-events';
 import { browserHasWebRtc, CallSupport } from './controllers/call-support';
-import type { CallFeature, CallFeatureHost } from './call-host';
+import type { Call, CallHost } from './call-host';
 import type { SipOptions } from '../call/voice-host';
-import type { PanelHost, PanelView } from './panel-host';
+import type { PanelHost, Panel } from './panel-host';
 import { loadApiPart, loadCallPart, loadPanelPart, loadStrings } from './parts';
 import { ccEvent } from './events';
 import { chatIcon, closeIcon } from './icons';
@@ -207,15 +207,15 @@ export class CcChat extends LitElement {
     (error, fatal) => this.reportError(error, fatal),
   );
   /** The click-to-call, once its code is loaded (see parts.ts). */
-  private call: CallFeature | null = null;
-  private callLoad: Promise<CallFeature | null> | null = null;
+  private call: Call | null = null;
+  private callLoad: Promise<Call | null> | null = null;
   private pendingCallStart: Promise<void> | null = null;
 
   private text: CcStrings = stringsFor(undefined);
   private generatedUserId = '';
   /** The panel's content (header, transcript, composer), once its code is loaded (see parts.ts). */
-  private panel: PanelView | null = null;
-  private panelLoad: Promise<PanelView | null> | null = null;
+  private panel: Panel | null = null;
+  private panelLoad: Promise<Panel | null> | null = null;
   /** The panel's code could not be loaded: the open panel says so (opening again retries). */
   private panelFailed = false;
   private focusInputAfterOpen = false;
@@ -532,7 +532,7 @@ export class CcChat extends LitElement {
   }
 
   /** Loads the panel's code once (again after a failure); null when it could not be loaded. */
-  private loadPanel(): Promise<PanelView | null> {
+  private loadPanel(): Promise<Panel | null> {
     this.panelLoad ??= loadPanelPart().then(
       (part) => {
         this.panelFailed = false;
@@ -582,7 +582,7 @@ export class CcChat extends LitElement {
   }
 
   /** Loads the call's code once (again after a failure); null when it could not be loaded. */
-  private loadCall(): Promise<CallFeature | null> {
+  private loadCall(): Promise<Call | null> {
     // The call's code uses the API client's: that part comes first.
     this.callLoad ??= this.session.api().then(loadCallPart).then(
       (part) => {
@@ -605,7 +605,7 @@ export class CcChat extends LitElement {
   }
 
   /** What the call may use of this element (kept off the element's public API). */
-  private callHost(): CallFeatureHost {
+  private callHost(): CallHost {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host object's getters read the element
     const el = this;
     return {

@@ -36,7 +36,7 @@ export interface PanelHost {
 }
 
 /** The panel's content as the element sees it. */
-export interface PanelView {
+export interface Panel {
   /** What goes inside `part="panel"`. */
   render(): TemplateResult;
   /** After each update of the element: keeps the transcript scrolled to the end (`opened`: just opened). */
@@ -51,7 +51,7 @@ export interface PanelView {
 
 /** What the panel's code brings. */
 export interface PanelPart {
-  create(host: PanelHost): PanelView;
+  create(host: PanelHost): Panel;
   /** The English of what only the panel shows (added to the element's strings before it renders). */
   strings: PanelStrings;
 }

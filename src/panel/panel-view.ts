@@ -14,7 +14,7 @@ import type { ReceivedEntry, TranscriptEntry } from '../core/controllers/transcr
 import { closeIcon } from '../core/icons';
 import { messageStyles } from './message-styles';
 import { noticeFor } from './notice';
-import type { PanelHost, PanelPart, PanelView } from '../core/panel-host';
+import type { PanelHost, PanelPart, Panel } from '../core/panel-host';
 import { renderEntry, type RenderContext } from './render-entry';
 import type { ChatStrings } from '../core/strings';
 import { enPanel } from './panel-strings';
@@ -28,7 +28,7 @@ import { initialWindow, showEarlier, windowStart } from './transcript-window';
 
 export const panelPart: PanelPart = { create: (host) => new ChatPanel(host), strings: enPanel };
 
-class ChatPanel implements PanelView {
+class ChatPanel implements Panel {
   readonly #host: PanelHost;
   #draft = '';
   #stickToBottom = true;
