@@ -2,11 +2,40 @@ import type { TemplateResult, nothing } from 'lit';
 import type { ApiPart } from '../api/api-part';
 import type { DownlinkMessage } from '../api/types';
 import type { ChatSession } from './controllers/chat-session';
-import type { ReceivedEntry } from './controllers/transcript-entry';
+import type { ReceivedEntry, TranscriptEntry } from './controllers/transcript-entry';
 import type { ChatStrings, PanelStrings } from './strings';
 
 // The seam between <cc-chat> and what is inside its panel (header, notices, transcript, composer), whose code
 // is fetched when the visitor first opens the chat, or shows the intent to (see parts.ts). Types only.
+
+/**
+ * The panel's view of the conversation: what it shows (read-only) and what the visitor can ask of it. Narrower than
+ * ChatSession on purpose, so the panel cannot reach the poll loops, the outbox or the tabs' coordination.
+ */
+export type PanelSession = Pick<
+  ChatSession,
+  | 'state'
+  | 'mode'
+  | 'queue'
+  | 'endReason'
+  | 'agentUnavailable'
+  | 'lastError'
+  | 'conversationId'
+  | 'language'
+  | 'readReceipts'
+  | 'canLoadEarlier'
+  | 'api'
+  | 'connect'
+  | 'disconnect'
+  | 'loadEarlier'
+  | 'requestAgent'
+  | 'retry'
+  | 'seen'
+  | 'startOver'
+  | 'typing'
+> & {
+  readonly transcript: { readonly entries: readonly TranscriptEntry[] };
+};
 
 /** What the panel may use of the element. */
 export interface PanelHost {
@@ -14,8 +43,8 @@ export interface PanelHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly updateComplete: Promise<boolean>;
   requestUpdate(): void;
-  /** The conversation: its state, transcript and actions. */
-  readonly session: ChatSession;
+  /** The conversation: its state, transcript and actions, as far as the panel needs them. */
+  readonly session: PanelSession;
   strings(): ChatStrings;
   /** BCP 47 locale for times; undefined: the browser's. */
   locale(): string | undefined;

@@ -92,31 +92,68 @@ const QUEUE_ENDED: Record<string, EndReason> = { 5: 'queue-ended', 6: 'queue-end
  * the loops; the element only renders what it exposes and forwards the visitor's actions.
  */
 export class ChatSession implements ReactiveController {
-  state: ConnectionState = 'idle';
-  mode: ServiceMode = 'robot';
-  queue: QueueInfo | null = null;
-  lastError: CcApiError | null = null;
-  /** Why the conversation ended, when known (null otherwise, and while it is live). */
-  endReason: EndReason | null = null;
-  /**
-   * The contact center said that no agent can take the chat (CONNECT or TRANS2AGENT answered 12, outside working
-   * hours, or 13): the panel offers to leave a message.
-   */
-  agentUnavailable = false;
-  /** The history has nothing before the oldest message shown (see loadEarlier). */
-  historyExhausted = false;
+  // The state the element and the panel read through the getters below; only the session writes it.
+  #state: ConnectionState = 'idle';
+  #mode: ServiceMode = 'robot';
+  #queue: QueueInfo | null = null;
+  #lastError: CcApiError | null = null;
+  #endReason: EndReason | null = null;
+  #agentUnavailable = false;
+  #historyExhausted = false;
   #loadingEarlier = false;
-  /** Names this conversation (set when CONNECT goes through; kept across reloads and shared with other tabs). */
-  conversationId = '';
-  transcript: Transcript;
+  #conversationId = '';
+  #transcript: Transcript;
+  #unread = 0;
   /**
    * How far the visitor's clock runs ahead of the server's (ms), estimated as the smallest
    * (receive time − server timestamp) seen, so that what the visitor types sorts after what the
    * server sent before it, whatever the visitor's clock says.
    */
   #clockSkewMs: number | null = null;
-  /** Unread count, kept here only so that it survives a reload with the rest of the session. */
-  unread = 0;
+
+  /** Where the conversation is: idle, connecting, connected, reconnecting, offline, ended. */
+  get state(): ConnectionState {
+    return this.#state;
+  }
+  /** Who answers: the robot, the agent queue, or an agent. */
+  get mode(): ServiceMode {
+    return this.#mode;
+  }
+  /** The place in the agent queue while queued. */
+  get queue(): QueueInfo | null {
+    return this.#queue;
+  }
+  /** The failure the visitor is shown, until a request goes through again. */
+  get lastError(): CcApiError | null {
+    return this.#lastError;
+  }
+  /** Why the conversation ended, when known (null otherwise, and while it is live). */
+  get endReason(): EndReason | null {
+    return this.#endReason;
+  }
+  /**
+   * The contact center said that no agent can take the chat (CONNECT or TRANS2AGENT answered 12, outside working
+   * hours, or 13): the panel offers to leave a message.
+   */
+  get agentUnavailable(): boolean {
+    return this.#agentUnavailable;
+  }
+  /** The history has nothing before the oldest message shown (see loadEarlier). */
+  get historyExhausted(): boolean {
+    return this.#historyExhausted;
+  }
+  /** Names this conversation (set when CONNECT goes through; kept across reloads and shared with other tabs). */
+  get conversationId(): string {
+    return this.#conversationId;
+  }
+  /** What the visitor sees: received and sent messages in order (read it; the session writes it). */
+  get transcript(): Transcript {
+    return this.#transcript;
+  }
+  /** Unread count, kept here so that it survives a reload with the rest of the session (set with setUnread). */
+  get unread(): number {
+    return this.#unread;
+  }
 
   readonly #host: ReactiveControllerHost;
   readonly #listener: ChatSessionListener;
@@ -176,7 +213,7 @@ export class ChatSession implements ReactiveController {
     (this.#host = host).addController(this);
     this.#listener = listener;
     this.#loadApi = loadApi;
-    this.transcript = new Transcript({ limit: 500 });
+    this.#transcript = new Transcript({ limit: 500 });
     this.#connectLoop = new PollLoop(host, {
       run: (signal) => this.#runConnect(signal),
       intervalMs: () => 0,
@@ -310,14 +347,14 @@ export class ChatSession implements ReactiveController {
     this.#client = null;
     this.#clientLoad = null;
     this.#token = saved?.token ?? null;
-    this.transcript = new Transcript({ limit: config.transcriptLimit, entries: saved?.entries ?? [] });
-    this.mode = saved?.mode ?? 'robot';
-    this.unread = saved?.unread ?? 0;
-    this.queue = null;
-    this.lastError = null;
-    this.endReason = null;
-    this.historyExhausted = false;
-    this.conversationId = saved?.conversation ?? '';
+    this.#transcript = new Transcript({ limit: config.transcriptLimit, entries: saved?.entries ?? [] });
+    this.#mode = saved?.mode ?? 'robot';
+    this.#unread = saved?.unread ?? 0;
+    this.#queue = null;
+    this.#lastError = null;
+    this.#endReason = null;
+    this.#historyExhausted = false;
+    this.#conversationId = saved?.conversation ?? '';
     this.#phase = saved?.phase ?? 'idle';
     if (!saved) {
       this.#setState('idle');
@@ -403,9 +440,9 @@ export class ChatSession implements ReactiveController {
     }
     if (this.live) return;
     if (this.state === 'ended') this.startOver();
-    this.lastError = null;
-    this.endReason = null;
-    this.agentUnavailable = false;
+    this.#lastError = null;
+    this.#endReason = null;
+    this.#agentUnavailable = false;
     this.#setState('connecting');
     // Stopped by a fatal failure with the conversation under way: polling resumes it.
     if (this.#phase === 'connected') return this.#follow();
@@ -451,8 +488,8 @@ export class ChatSession implements ReactiveController {
       if (apiError.kind === 'result' && /agent service/i.test(apiError.resultDesc ?? '')) this.#setMode('agent');
       else if (apiError.kind === 'result') {
         // An answer (no agent now), not a fault: the conversation with the robot goes on as it was.
-        this.agentUnavailable = noAgent(apiError);
-        this.lastError = apiError;
+        this.#agentUnavailable = noAgent(apiError);
+        this.#lastError = apiError;
         this.#listener.error(apiError, false);
         this.#host.requestUpdate();
       } else this.#fail(apiError, false);
@@ -510,13 +547,13 @@ export class ChatSession implements ReactiveController {
     forgetSession(this.#storageKey);
     this.transcript.clear();
     this.#phase = 'idle';
-    this.mode = 'robot';
-    this.queue = null;
-    this.lastError = null;
-    this.endReason = null;
-    this.agentUnavailable = false;
-    this.historyExhausted = false;
-    this.conversationId = '';
+    this.#mode = 'robot';
+    this.#queue = null;
+    this.#lastError = null;
+    this.#endReason = null;
+    this.#agentUnavailable = false;
+    this.#historyExhausted = false;
+    this.#conversationId = '';
     this.#setState('idle');
   }
 
@@ -547,7 +584,7 @@ export class ChatSession implements ReactiveController {
       });
       if (identity !== this.#identity) return 0;
       this.#reportSkipped(skipped);
-      if (messages.length < HISTORY_PAGE) this.historyExhausted = true;
+      if (messages.length < HISTORY_PAGE) this.#historyExhausted = true;
       const before = this.transcript.entries.length;
       const own = (m: DownlinkMessage) => m.sourceType === 'USER' || m.sourceType === 'CUSTOMER';
       for (const m of messages.filter(own)) {
@@ -567,7 +604,7 @@ export class ChatSession implements ReactiveController {
 
   /** The element's unread count, kept with the session and (`share`) told to the other tabs. */
   setUnread(count: number, share = true): void {
-    this.unread = count;
+    this.#unread = count;
     if (share) this.#tabs.post({ type: 'unread', count });
     this.#persistSoon();
   }
@@ -619,9 +656,9 @@ export class ChatSession implements ReactiveController {
     await client.send('CONNECT', '', { signal });
     this.#connectLoop.stop();
     this.#phase = 'connected';
-    this.lastError = null;
+    this.#lastError = null;
     this.#fresh = true;
-    this.conversationId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    this.#conversationId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     this.#setState('connected');
     this.#persist();
     this.#follow();
@@ -637,7 +674,7 @@ export class ChatSession implements ReactiveController {
     this.#lastPollAt = Date.now();
     this.#lastCatchUpAt ||= this.#lastPollAt;
     if (this.state !== 'connected' && this.state !== 'ended') {
-      this.lastError = null;
+      this.#lastError = null;
       this.#setState('connected');
       // Back from offline or a failure: what was typed meanwhile waits for no other trigger.
       void this.#flushOutbox();
@@ -741,7 +778,7 @@ export class ChatSession implements ReactiveController {
   }
 
   async #runQueueQuery(signal: AbortSignal): Promise<void> {
-    this.queue = await (await this.#api()).queryQueueInfo({ signal });
+    this.#queue = await (await this.#api()).queryQueueInfo({ signal });
     this.#postStatus();
     this.#host.requestUpdate();
   }
@@ -756,7 +793,7 @@ export class ChatSession implements ReactiveController {
       this.#halt();
       this.#end(QUEUE_ENDED[code]);
     } else {
-      this.queue = null;
+      this.#queue = null;
       this.#postStatus();
     }
     return 'stop';
@@ -769,7 +806,7 @@ export class ChatSession implements ReactiveController {
   #loopFailed(error: unknown, operation: string): 'retry' | 'stop' {
     const apiError = toApiError(error, operation);
     if (operation === 'poll' && mayHaveLostAnswer(apiError)) this.#answerLost = true;
-    if (operation === 'send') this.agentUnavailable = noAgent(apiError);
+    if (operation === 'send') this.#agentUnavailable = noAgent(apiError);
     const fatal = isFatal(apiError);
     this.#fail(apiError, fatal);
     if (!fatal) return 'retry';
@@ -778,7 +815,7 @@ export class ChatSession implements ReactiveController {
   }
 
   #recovered(): void {
-    this.lastError = null;
+    this.#lastError = null;
     if (this.state !== 'ended') this.#setState('connected');
     if (this.#answerLost) this.#catchUpSoon();
     this.#answerLost = false;
@@ -786,7 +823,7 @@ export class ChatSession implements ReactiveController {
 
   #fail(error: CcApiError, fatal: boolean): void {
     const repeated = isSameFailure(this.lastError, error);
-    this.lastError = error;
+    this.#lastError = error;
     if (this.state !== 'ended' && this.state !== 'idle') {
       const offline = typeof navigator !== 'undefined' && !navigator.onLine;
       this.#setState(fatal ? 'error' : offline ? 'offline' : this.state === 'connecting' ? 'connecting' : 'reconnecting');
@@ -838,10 +875,10 @@ export class ChatSession implements ReactiveController {
         if (this.#client) this.#client = this.#clientLoad = null;
       }
       if (typeof status.unread === 'number') this.#listener.unread(status.unread);
-      if (typeof status.conversation === 'string' && !this.conversationId) this.conversationId = status.conversation;
+      if (typeof status.conversation === 'string' && !this.conversationId) this.#conversationId = status.conversation;
     }
     if (status.mode === 'robot' || status.mode === 'queued' || status.mode === 'agent') this.#setMode(status.mode);
-    this.queue = status.mode === 'queued' ? status.queue : null;
+    this.#queue = status.mode === 'queued' ? status.queue : null;
     if (status.state === 'ended') {
       this.#halt();
       this.#end();
@@ -908,14 +945,14 @@ export class ChatSession implements ReactiveController {
 
   #setMode(mode: ServiceMode): void {
     if (this.mode === mode) return;
-    this.mode = mode;
+    this.#mode = mode;
     this.#postStatus();
     // Only the polling tab asks for the queue position, and tells the others.
     if (mode === 'queued') {
       if (this.#leading) this.#queueLoop.start();
     } else {
       this.#queueLoop.stop();
-      this.queue = null;
+      this.#queue = null;
     }
     // Soon, not at once: a backlog that switches the mode must not serialise the transcript in the middle of
     // its delivery; a pagehide, a hidden page or the element's removal still save at once.
@@ -971,8 +1008,8 @@ export class ChatSession implements ReactiveController {
 
   #end(reason: EndReason | null = null): void {
     this.#phase = 'ended';
-    this.queue = null;
-    this.endReason = reason;
+    this.#queue = null;
+    this.#endReason = reason;
     this.#setState('ended');
     this.#persist();
   }
@@ -987,7 +1024,7 @@ export class ChatSession implements ReactiveController {
 
   #setState(state: ConnectionState): void {
     if (this.state === state) return;
-    this.state = state;
+    this.#state = state;
     // The polling tab's connection is the conversation's; any tab may end it.
     if (this.#leading || state === 'ended') this.#postStatus();
     this.#host.requestUpdate();
