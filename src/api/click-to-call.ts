@@ -14,8 +14,6 @@ export function createClickToCall(
   return client.request(
     {
       operation: 'createClickToCall',
-      method: 'POST',
-      path: '/v1/createClickToCall',
       body: { channel: 'WEB', mediaAbility: media === 'video' ? '1' : '0' },
       results: {
         '7': 'this channel does not support click-to-call',
@@ -31,10 +29,7 @@ export function getClickToCallEvents(client: CcMessagingClient, o: { signal?: Ab
   return client.request(
     {
       operation: 'getClickToCallEvents',
-      method: 'GET',
-      path: '/v1/getClickToCallEvents',
       query: { channel: 'WEB' },
-      longPoll: true,
       parse: parseClickToCallEvent,
     },
     o.signal,
@@ -49,8 +44,6 @@ export function dropClickToCall(
   return client.request(
     {
       operation: 'dropClickToCall',
-      method: 'POST',
-      path: '/v1/dropClickToCall',
       body: { channel: 'WEB' },
       keepalive: o.keepalive,
       results: { '13': 'the call could not be ended on the server' },

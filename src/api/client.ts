@@ -4,6 +4,7 @@
 
 import { AccessTokenSource, ChatTokenState, TOKEN_HEADER } from './auth';
 import { CcApiError } from '../core/errors';
+import { API_PATH, OPERATIONS, type ApiOperation, type OperationName } from './operations';
 import {
   abortedError,
   buildUrl,
@@ -70,18 +71,13 @@ export interface CcClientOptions {
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_POLL_TIMEOUT_MS = 20_000;
 export const DEFAULT_HISTORY_LIMIT = 20;
-export const API_PATH = '/apiaccess/ccmessaging';
 
 /** One API call, as the client's methods and `request` describe it. */
 export interface ApiCall<T> {
-  operation: string;
-  method: 'GET' | 'POST';
-  /** Below `/apiaccess/ccmessaging`; default `/` + operation. */
-  path?: string;
+  /** The operation (its path and method come from OPERATIONS). */
+  operation: OperationName;
   query?: Record<string, string | undefined>;
   body?: unknown;
-  /** A long poll: uses the poll time limit instead of the request time limit. */
-  longPoll?: boolean;
   /** Sent without a ccmessaging-token (applyToken only). */
   withoutChatToken?: boolean;
   keepalive?: boolean | undefined;
@@ -111,7 +107,6 @@ export class CcMessagingClient {
     const { userId, userName, channelId, locale } = this.#options;
     return this.#call({
       operation: 'applyToken',
-      method: 'POST',
       body: { userId, userName: userName || userId, channelId, locale: locale || 'en' },
       withoutChatToken: true,
       parse: parseApplyToken,
@@ -177,7 +172,7 @@ export class CcMessagingClient {
     if (userName) body.senderNickname = userName;
     const userAgent = browserUserAgent();
     if (userAgent) body.userAgent = userAgent;
-    return this.#call({ operation: 'send', method: 'POST', body }, o.signal);
+    return this.#call({ operation: 'send', body }, o.signal);
   }
 
   /**
@@ -188,9 +183,7 @@ export class CcMessagingClient {
     return this.#call(
       {
         operation: 'poll',
-        method: 'GET',
         query: { receiverId: this.#options.userId, channel: 'WEB', ...(o.isNeedRead ? { isNeedRead: 'true' } : {}) },
-        longPoll: true,
         parse: parsePoll,
       },
       o.signal,
@@ -202,7 +195,6 @@ export class CcMessagingClient {
     return this.#call(
       {
         operation: 'queryQueueInfo',
-        method: 'POST',
         body: { userId: this.#options.userId, channelConfigId: this.#options.channelId, channel: 'WEB' },
         parse: parseQueueInfo,
       },
@@ -223,15 +215,13 @@ export class CcMessagingClient {
     body.limit = String(o.limit ?? DEFAULT_HISTORY_LIMIT);
     body.offset = String(o.offset ?? 0);
     body.channel = 'WEB';
-    return this.#call({ operation: 'queryHistoryChatMessage', method: 'POST', body, parse: parseHistory }, o.signal);
+    return this.#call({ operation: 'queryHistoryChatMessage', body, parse: parseHistory }, o.signal);
   }
 
   checkClickToCallSupport(o: { signal?: AbortSignal } = {}): Promise<ClickToCallSupport> {
     return this.#call(
       {
         operation: 'checkClickToCallSupport',
-        method: 'GET',
-        path: '/v1/checkClickToCallSupport',
         query: { channel: 'WEB' },
         parse: parseClickToCallSupport,
       },
@@ -265,8 +255,9 @@ export class CcMessagingClient {
     const { operation } = call;
     // Checked first, so a cancelled call does not start an applyToken either.
     if (signal?.aborted) throw abortedError(operation, signal.reason);
-    const url = buildUrl(this.#options.baseUrl, API_PATH + (call.path ?? `/${operation}`), call.query);
-    const timeoutMs = call.longPoll
+    const { path, method, longPoll } = OPERATIONS[operation] as ApiOperation;
+    const url = buildUrl(this.#options.baseUrl, `${API_PATH}/${path}`, call.query);
+    const timeoutMs = longPoll
       ? (this.#options.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS)
       : (this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     let renewedChatToken = false;
@@ -289,7 +280,7 @@ export class CcMessagingClient {
 
       const answer = await sendRequest({
         operation,
-        method: call.method,
+        method,
         url,
         headers,
         body: call.body,

@@ -14,7 +14,6 @@ export function doLeaveMessage(
   return client.request(
     {
       operation: 'doLeaveMessage',
-      method: 'POST',
       body: { callId: client.identity.userId, caller: input.caller, leaveMessage: input.message, channel: 'WEB' },
       results: {
         '2': 'a field of the message was empty',

@@ -14,7 +14,6 @@ export function queryPhraseByKeyword(
   return client.request(
     {
       operation: 'queryPhraseByKeyword',
-      method: 'POST',
       body: { strContent: text, locale: o.locale ?? 'en', channel: 'WEB' },
       parse: parsePhrases,
     },

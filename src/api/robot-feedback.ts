@@ -13,8 +13,6 @@ export function feedbackSatisfaction(
   return client.request(
     {
       operation: 'feedbacksatisfaction',
-      method: 'POST',
-      path: '/v1/robot/feedbacksatisfaction',
       body: {
         feedback: input.satisfied ? 1 : 0,
         feedbackContent: (input.comment ?? '').slice(0, 64),

@@ -13,8 +13,6 @@ export function getSatisfactionSurveyMode(
   return client.request(
     {
       operation: 'getSatisfactionSurveyMode',
-      method: 'POST',
-      path: '/getsatisfactionsurveymode',
       body: o.language ? { language: o.language } : {},
       parse: parseSurveyMode,
       results: { '13': 'the server could not load the satisfaction survey settings' },
@@ -42,7 +40,6 @@ export function saveSatisfaction(
   return client.request(
     {
       operation: 'saveSatisfaction',
-      method: 'POST',
       body,
       results: { '13': 'the server could not find the call to rate, or could not save the rating' },
     },

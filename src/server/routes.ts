@@ -1,7 +1,8 @@
-// The ccmessaging operations the widget uses, with their documented methods: the only paths the proxy
-// forwards. Everything else under /apiaccess/ is answered 404 by the proxy itself.
+// The ccmessaging operations the widget uses (src/api/operations.ts), with their documented methods: the only
+// paths the proxy forwards. Everything else under /apiaccess/ is answered 404 by the proxy itself.
+import { API_PATH as API_BASE, OPERATIONS, type ApiOperation, type LongPollOperation, type OperationName } from '../api/operations';
 
-export const API_PATH = '/apiaccess/ccmessaging/';
+export const API_PATH = `${API_BASE}/`;
 
 export interface CcRoute {
   method: 'GET' | 'POST';
@@ -13,25 +14,16 @@ export interface CcRoute {
   longPoll: Record<string, unknown> | null;
 }
 
-const post = (): CcRoute => ({ method: 'POST', longPoll: null });
+/** What the contact center answers when a held long poll ends with nothing to tell (one for each long poll). */
+const NOTHING_HAPPENED: Record<LongPollOperation, Record<string, unknown>> = {
+  poll: { resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [] },
+  getClickToCallEvents: { resultCode: '0', resultDesc: 'ClickToCall polled without any events', eventId: null, content: null },
+};
 
-/** Path below /apiaccess/ccmessaging/ → route. A Map, so no inherited key ("constructor") can match. */
-export const CC_ROUTES: ReadonlyMap<string, CcRoute> = new Map<string, CcRoute>([
-  ['applyToken', post()],
-  ['send', post()],
-  ['poll', { method: 'GET', longPoll: { resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [] } }],
-  ['queryQueueInfo', post()],
-  ['queryHistoryChatMessage', post()],
-  ['getsatisfactionsurveymode', post()],
-  ['saveSatisfaction', post()],
-  ['doLeaveMessage', post()],
-  ['queryPhraseByKeyword', post()],
-  ['v1/robot/feedbacksatisfaction', post()],
-  ['v1/checkClickToCallSupport', { method: 'GET', longPoll: null }],
-  ['v1/createClickToCall', post()],
-  [
-    'v1/getClickToCallEvents',
-    { method: 'GET', longPoll: { resultCode: '0', resultDesc: 'ClickToCall polled without any events', eventId: null, content: null } },
-  ],
-  ['v1/dropClickToCall', post()],
-]);
+/** Path below /apiaccess/ccmessaging/ → route, from the operations table. A Map, so no inherited key ("constructor") can match. */
+export const CC_ROUTES: ReadonlyMap<string, CcRoute> = new Map<string, CcRoute>(
+  (Object.entries(OPERATIONS) as Array<[OperationName, ApiOperation]>).map(([name, { path, method, longPoll }]) => [
+    path,
+    { method, longPoll: longPoll ? NOTHING_HAPPENED[name as LongPollOperation] : null },
+  ]),
+);

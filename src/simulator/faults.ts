@@ -1,5 +1,6 @@
 // Injected faults: a FIFO of faults, each applying to its next `count` matching API responses.
 
+import { OPERATIONS as API_OPERATIONS, type OperationName } from '../api/operations';
 import { HttpResponse } from 'msw';
 
 export type FaultKind =
@@ -31,23 +32,9 @@ export interface Fault {
   ms?: number;
 }
 
-export const OPERATIONS = [
-  'applyToken',
-  'send',
-  'poll',
-  'queryQueueInfo',
-  'queryHistoryChatMessage',
-  'checkClickToCallSupport',
-  'createClickToCall',
-  'getClickToCallEvents',
-  'dropClickToCall',
-  'getSatisfactionSurveyMode',
-  'saveSatisfaction',
-  'doLeaveMessage',
-  'queryPhraseByKeyword',
-  'feedbacksatisfaction',
-] as const;
-export type Operation = (typeof OPERATIONS)[number];
+/** The operations the simulator serves: those of the widget's operations table (src/api/operations.ts). */
+export const OPERATIONS = Object.keys(API_OPERATIONS) as readonly OperationName[];
+export type Operation = OperationName;
 
 const KINDS: readonly FaultKind[] = [
   'status',

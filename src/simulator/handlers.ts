@@ -2,6 +2,7 @@
 // gateway would (direct-mode app key and access token, then ccmessaging-token), then the first
 // matching injected fault applies, then the operation runs.
 
+import { OPERATIONS as API_OPERATIONS } from '../api/operations';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import {
   clickToCallSupport,
@@ -157,8 +158,9 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
   const { state, faults, requests } = deps;
   const prefix = `${state.options.baseUrl}/apiaccess/ccmessaging`;
 
-  function route(method: 'get' | 'post', path: string, operation: Operation, op: Op, needsToken = true) {
-    return http[method](`${prefix}/${path}`, async ({ request }) => {
+  function route(operation: Operation, op: Op, needsToken = true) {
+    const { method, path } = API_OPERATIONS[operation];
+    return http[method === 'GET' ? 'get' : 'post'](`${prefix}/${path}`, async ({ request }) => {
       const url = new URL(request.url);
       const body = await readBody(request);
       requests.push({
@@ -379,22 +381,28 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     return { body: { resultCode: '0', resultDesc: 'Save satisfaction success.' } };
   };
 
+  // Every operation of the table (src/api/operations.ts) has its handler: the Record's type makes a new one fail here.
+  const served: Record<Operation, Op> = {
+    applyToken,
+    send,
+    poll,
+    queryQueueInfo,
+    queryHistoryChatMessage: queryHistory,
+    checkClickToCallSupport: checkSupport,
+    createClickToCall,
+    getClickToCallEvents: getEvents,
+    dropClickToCall,
+    getSatisfactionSurveyMode: surveyMode,
+    saveSatisfaction,
+    doLeaveMessage: leaveMessage,
+    queryPhraseByKeyword: phrases,
+    feedbacksatisfaction: robotFeedback,
+  };
+
   return [
     http.options(`${prefix}/*`, ({ request }) => preflightResponse(request)),
-    route('post', 'applyToken', 'applyToken', applyToken, false),
-    route('post', 'send', 'send', send),
-    route('get', 'poll', 'poll', poll),
-    route('post', 'queryQueueInfo', 'queryQueueInfo', queryQueueInfo),
-    route('post', 'queryHistoryChatMessage', 'queryHistoryChatMessage', queryHistory),
-    route('get', 'v1/checkClickToCallSupport', 'checkClickToCallSupport', checkSupport),
-    route('post', 'v1/createClickToCall', 'createClickToCall', createClickToCall),
-    route('get', 'v1/getClickToCallEvents', 'getClickToCallEvents', getEvents),
-    route('post', 'v1/dropClickToCall', 'dropClickToCall', dropClickToCall),
-    route('post', 'getsatisfactionsurveymode', 'getSatisfactionSurveyMode', surveyMode),
-    route('post', 'saveSatisfaction', 'saveSatisfaction', saveSatisfaction),
-    route('post', 'doLeaveMessage', 'doLeaveMessage', leaveMessage),
-    route('post', 'queryPhraseByKeyword', 'queryPhraseByKeyword', phrases),
-    route('post', 'v1/robot/feedbacksatisfaction', 'feedbacksatisfaction', robotFeedback),
+    // applyToken is the one call made before there is a ccmessaging-token.
+    ...(Object.keys(served) as Operation[]).map((operation) => route(operation, served[operation], operation !== 'applyToken')),
     http.all(`${prefix}/*`, async ({ request }) => {
       const url = new URL(request.url);
       requests.push({
