@@ -53,6 +53,37 @@ function customEventTypes() {
   };
 }
 
+/**
+ * Read-only fields (getters such as `connectionState`) are documented in the manifest but are not properties a
+ * framework can set: hidden from the JSX and Vue generators (between `hide` and `restore`), kept in the manifest.
+ */
+function readonlyFieldsHiddenFromTypings() {
+  const hidden = new Map();
+  const declarations = (manifest) => manifest.modules.flatMap((mod) => mod.declarations ?? []);
+  return {
+    hide: {
+      name: 'cc-chat-hide-readonly-fields',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const declaration of declarations(customElementsManifest)) {
+          if (!declaration.members) continue;
+          hidden.set(declaration, declaration.members);
+          declaration.members = declaration.members.filter((member) => !(member.kind === 'field' && member.readonly));
+        }
+      },
+    },
+    restore: {
+      name: 'cc-chat-restore-readonly-fields',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const declaration of declarations(customElementsManifest)) {
+          if (hidden.has(declaration)) declaration.members = hidden.get(declaration);
+        }
+      },
+    },
+  };
+}
+
+const readonlyFields = readonlyFieldsHiddenFromTypings();
+
 export default {
   globs: Object.keys(shipped),
   outdir: 'dist',
@@ -62,8 +93,10 @@ export default {
     customElementVsCodePlugin({ outdir: 'dist', hideLogs: true }),
     customElementJetBrainsPlugin({ outdir: 'dist', packageJson: false, hideLogs: true }),
     // Types for JSX (React 19, Preact, Solid) and Vue, beside the declarations they import the class from.
+    readonlyFields.hide,
     customElementJsxPlugin({ outdir: 'dist/types', fileName: 'jsx.d.ts', globalTypePath: './index.js', hideLogs: true }),
     customElementVuejsPlugin({ outdir: 'dist/types', fileName: 'vue.d.ts', globalTypePath: './index.js', hideLogs: true }),
+    readonlyFields.restore,
     customEventTypes(),
   ],
 };

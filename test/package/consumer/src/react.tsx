@@ -19,3 +19,8 @@ export function Wrong() {
   // @ts-expect-error: poll-interval is a number of ms
   return <cc-chat poll-interval="fast" />;
 }
+
+export function ReadOnly() {
+  // @ts-expect-error: connectionState is read-only (the element reports it; a page cannot set it)
+  return <cc-chat connectionState="connected" />;
+}
