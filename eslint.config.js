@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'public/mockServiceWorker.js', 'test-results/', 'playwright-report/', 'coverage/', 'test/bench-results/', '.tmp/'] },
+  { ignores: ['dist/', 'dist-demo/', 'node_modules/', 'public/mockServiceWorker.js', 'test-results/', 'playwright-report/', 'coverage/', 'test/bench-results/', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],
