@@ -10,8 +10,13 @@ import { shareCoreModules } from './scripts/share-core-modules.ts';
 // `npm run build`: the library. Default mode: ES modules for bundlers, Lit (and msw) left as
 // dependencies; `--mode iife`: the script-tag file (`iife-all`: the same in one file, parts included); `--mode panel-iife`, `call-iife`, `voice-iife` and `zh-iife`: the parts
 // that the script-tag file adds to the page when first needed (src/embed/parts.ts).
+// `npm run build:demo` (`--mode demo`): the demo as static files in dist-demo/, its simulator in the page
+// (demo/browser-simulator.ts).
 export default defineConfig(({ mode }) => ({
-  server: { port: 5173, strictPort: true, host: 'localhost' },
+  // The static demo may be served from any folder of a host.
+  base: mode === 'demo' ? './' : '/',
+  // The static demo's build output is not the dev server's business.
+  server: { port: 5173, strictPort: true, host: 'localhost', watch: { ignored: ['**/dist-demo/**'] } },
   // Lit's modules pre-bundled up front: otherwise the dev server finds the panel's (fetched on first open) only
   // then, re-optimizes and reloads the page under the visitor.
   optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', 'lit/directives/guard.js', 'lit/directive.js', 'lit/directive-helpers.js', 'jssip'] },
@@ -36,6 +41,7 @@ export default defineConfig(({ mode }) => ({
       'voice-iife': partBuild('src/voice/embed.ts', 'cc-chat-voice.iife.js'),
       'zh-iife': partBuild('src/locales/embed-zh.ts', 'cc-chat-zh.iife.js'),
       server: serverBuild,
+      demo: demoBuild,
     }[mode] ?? moduleBuild,
 }));
 
@@ -99,6 +105,19 @@ const moduleBuild: BuildOptions = {
     output: { chunkFileNames: 'chunks/[name].js' },
     plugins: [minifyLitHtml()],
   },
+};
+
+/**
+ * The demo page as a static site: the page, its widget (parts as chunks) and the simulator behind MSW's
+ * service worker, with public/mockServiceWorker.js copied beside it. Only index.html: the agent's phone and
+ * embed.html need the dev server.
+ */
+const demoBuild: BuildOptions = {
+  outDir: 'dist-demo',
+  emptyOutDir: true,
+  copyPublicDir: true,
+  target: 'es2022',
+  rolldownOptions: { input: { index: resolve('index.html') } },
 };
 
 /** The Node-only proxy (`cc-chat/server`), for the site's backend. */

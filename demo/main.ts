@@ -1,7 +1,19 @@
-import '../src/define';
+import { DEMO_SIMULATOR_OPTIONS } from './simulator-options';
+import { setUpSettings } from './settings';
 
 // The demo's control panel: each control posts to the simulator's /__sim/ endpoints, served by the
-// same dev server as the page (see demo/simulator-plugin.ts).
+// same dev server as the page (see demo/simulator-plugin.ts), or in the static build (`npm run build:demo`)
+// by the simulator in this page behind MSW's service worker (demo/browser-simulator.ts).
+
+const STATIC_BUILD = import.meta.env.MODE === 'demo';
+if (STATIC_BUILD) {
+  // Before the widget exists: its first request must already reach the simulator.
+  const { startBrowserSimulator } = await import('./browser-simulator');
+  await startBrowserSimulator();
+  for (const element of document.querySelectorAll<HTMLElement>('[data-when]')) {
+    element.hidden = element.dataset.when !== 'static';
+  }
+}
 
 const log = document.querySelector<HTMLElement>('#log')!;
 
@@ -22,6 +34,9 @@ function onSubmit(selector: string, action: string): void {
   });
 }
 
+// Said by the simulator's agent, so the name in the text is the name shown above it.
+document.querySelector<HTMLInputElement>('#agent-text')!.value =
+  `${DEMO_SIMULATOR_OPTIONS.agentName} here again: your order left our warehouse this morning.`;
 onSubmit('#agent-form', 'agent-says');
 onSubmit('#system-form', 'system-says');
 
@@ -42,6 +57,8 @@ document.querySelector<HTMLSelectElement>('#survey-type')!.addEventListener('cha
   void control('configure', { surveyType, surveyQuestions });
 });
 
+setUpSettings(document.querySelector<HTMLElement>('cc-chat')!);
+
 // Show what the widget tells the page, as a host page would listen for it.
 const events = document.querySelector<HTMLOListElement>('#events')!;
 const names = [
@@ -56,3 +73,6 @@ for (const name of names) {
     events.prepend(item);
   });
 }
+
+// Last, once the page listens: the widget's first events are in the list too.
+await import('../src/define');

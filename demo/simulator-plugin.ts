@@ -2,17 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { loadEnv, type Plugin, type ViteDevServer } from 'vite';
 import { attachSipGateway, createSipGateway } from './sip-gateway.ts';
 import type { SimulatorOptions } from '../src/simulator/index';
-
-/** Demo pacing: the real service's 5 s long-poll hold, human-ish replies, a queue that moves. */
-export const DEMO_SIMULATOR_OPTIONS: Partial<SimulatorOptions> = {
-  pollHoldMs: 5000,
-  replyDelayMs: 900,
-  queueLength: 3,
-  queueStepMs: 2000,
-  callQueueMs: 2500,
-  robotName: 'Ava',
-  agentName: 'Sam',
-};
+import { DEMO_SIMULATOR_OPTIONS } from './simulator-options.ts';
 
 // What the dev server (`npm start`) puts behind /apiaccess/ccmessaging/... at its own origin:
 // - by default the ccmessaging simulator (and /__sim/... to script it), with a SIP test gateway at ws://<host>/sip
