@@ -20,7 +20,7 @@ export const DEFAULT_SETTINGS: DemoSettings = { locale: '', position: 'right', a
 /** Where the snippet loads the script-tag file from: the site serves dist/ (the file and its parts) itself. */
 export const SCRIPT_SRC = '/cc-chat.iife.js';
 
-// The widget's own defaults (src/element/styles.ts, message-styles.ts, call-styles.ts), set explicitly: a
+// The widget's own defaults (src/core/styles.ts, src/panel/message-styles.ts, src/call/call-styles.ts), set explicitly: a
 // page that forces a scheme must set every colour, since the widget's defaults follow the system's scheme.
 const LIGHT: Record<string, string> = {
   '--cc-chat-accent': '#0b57d0',
