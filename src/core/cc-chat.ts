@@ -158,7 +158,10 @@ export class CcChat extends LitElement {
   @property({ attribute: 'app-key' }) appKey = '';
   /** Direct mode: a URL on the site's backend returning `{accessToken, expiresIn?}`. */
   @property({ attribute: 'token-url' }) tokenUrl = '';
-  /** Direct mode: a function returning `{accessToken, expiresIn?}` (takes precedence over token-url). */
+  /**
+   * Direct mode: a function returning `{accessToken, expiresIn?}` (takes precedence over token-url). Another
+   * function in its place (as a framework passes on each render) keeps the conversation; the next token is its.
+   */
   @property({ attribute: false }) accessTokenProvider: AccessTokenProvider | undefined = undefined;
   /** Replaces any of the UI strings (see `CcStrings`). */
   @property({ attribute: false }) strings: Partial<CcStrings> | undefined = undefined;
@@ -220,6 +223,11 @@ export class CcChat extends LitElement {
   private panelFailed = false;
   private focusInputAfterOpen = false;
   private callSupportWanted = false;
+  /**
+   * The session's access-token function while `accessTokenProvider` is set: always this one, calling the
+   * property's latest value. Frameworks hand a new function on every render; that is no new conversation.
+   */
+  private readonly providedAccessToken: AccessTokenProvider = (signal) => this.accessTokenProvider!(signal);
   /** The title this element gave the tab ('' when none), and the page's own title under it. */
   private alertTitle = '';
   private pageTitle = '';
@@ -242,11 +250,13 @@ export class CcChat extends LitElement {
 
   /** Starts a conversation without opening the panel. */
   connect(): void {
+    this.configureBeforeFirstUpdate();
     this.session.connect();
   }
 
   /** Ends the conversation (DISCONNECT). */
   disconnect(): Promise<void> {
+    this.configureBeforeFirstUpdate();
     return this.session.disconnect();
   }
 
@@ -255,6 +265,7 @@ export class CcChat extends LitElement {
    * client-side key, or null when the text is empty or longer than the API's 1 KB.
    */
   send(text: string): string | null {
+    this.configureBeforeFirstUpdate();
     return this.session.send(text)?.key ?? null;
   }
 
@@ -268,6 +279,7 @@ export class CcChat extends LitElement {
    * while a call is going on. Resolves when the call is on its way (events followed) or was refused.
    */
   startCall(): Promise<void> {
+    this.configureBeforeFirstUpdate();
     const start: Promise<void> = this.loadCall().then(async (call) => {
       if (!call) return;
       // The call's status region is rendered (idle) before it first speaks, so screen readers announce it.
@@ -307,22 +319,7 @@ export class CcChat extends LitElement {
       'baseUrl', 'channelId', 'userId', 'userName', 'locale', 'pollInterval', 'transcriptLimit',
       'appKey', 'tokenUrl', 'accessTokenProvider', 'readReceipts',
     ] as const;
-    if (configKeys.some((key) => changed.has(key)) || !this.hasUpdated) {
-      this.session.configure({
-        baseUrl: this.baseUrl,
-        channelId: this.channelId,
-        userId: this.effectiveUserId(),
-        userName: this.userName || undefined,
-        // applyToken takes a language (`zh`, `en`), not a BCP 47 tag such as `zh-CN`.
-        locale: (this.locale || navigator.language || 'en').split(/[-_]/)[0].toLowerCase(),
-        appKey: this.appKey || undefined,
-        accessToken: this.accessTokenProvider ?? (this.tokenUrl || undefined),
-        pollIntervalMs: Math.max(0, Number(this.pollInterval) || 1000),
-        transcriptLimit: Math.max(1, Math.floor(Number(this.transcriptLimit) || 500)),
-        readReceipts: this.readReceipts,
-      });
-      this.unread = this.session.unread;
-    }
+    if (configKeys.some((key) => changed.has(key)) || !this.hasUpdated) this.configureSession();
     if (changed.has('noTitleAlert')) this.updateTitle();
     // Notifications are shown by the panel's code: fetched for a live conversation that wants them.
     if (this.notify && this.session.live) void this.loadPanel();
@@ -409,6 +406,32 @@ export class CcChat extends LitElement {
       </section>
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;
+  }
+
+  /** Hands the session the configuration the attributes and properties make now. */
+  private configureSession(): void {
+    this.session.configure({
+      baseUrl: this.baseUrl,
+      channelId: this.channelId,
+      userId: this.effectiveUserId(),
+      userName: this.userName || undefined,
+      // applyToken takes a language (`zh`, `en`), not a BCP 47 tag such as `zh-CN`.
+      locale: (this.locale || navigator.language || 'en').split(/[-_]/)[0].toLowerCase(),
+      appKey: this.appKey || undefined,
+      accessToken: this.accessTokenProvider ? this.providedAccessToken : this.tokenUrl || undefined,
+      pollIntervalMs: Math.max(0, Number(this.pollInterval) || 1000),
+      transcriptLimit: Math.max(1, Math.floor(Number(this.transcriptLimit) || 500)),
+      readReceipts: this.readReceipts,
+    });
+    this.unread = this.session.unread;
+  }
+
+  /**
+   * A method called before the first update (right after the element was made or added, as frameworks' mount
+   * hooks and effects do) works on the attributes and properties set so far, not on none.
+   */
+  private configureBeforeFirstUpdate(): void {
+    if (!this.hasUpdated) this.configureSession();
   }
 
   private get callButtonShown(): boolean {
