@@ -326,7 +326,9 @@ export class CcChat extends LitElement {
     if (changed.has('open') && this.open) {
       void this.loadPanel();
       this.clearUnread();
-      if (this.channelId) this.session.connect();
+      // An ended conversation stays on screen when the panel opens again (its end, the survey, "Start a new
+      // conversation"); a new one starts from that button or when the visitor writes.
+      if (this.channelId && this.session.state !== 'ended') this.session.connect();
       this.callSupportWanted = true;
     }
     // Click-to-call support is asked when first needed: here, once the chat opened with the panel has

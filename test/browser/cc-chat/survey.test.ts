@@ -52,6 +52,25 @@ function radio(el: CcChat, name: string, value: string): HTMLInputElement {
 }
 
 describe('the survey', () => {
+  it('after the agent ends the chat while the panel is closed: opening it again shows the end and the survey, not a new chat', async () => {
+    const { el, userId } = await withAgent();
+    el.close();
+    sim.agentDisconnects(userId);
+    await waitForState(el, 'ended');
+    el.show();
+    await expect.poll(() => part(el, 'survey')).toBeTruthy();
+    await sleep(300);
+    expect(el.connectionState).toBe('ended');
+    expect(sends('CONNECT', undefined, userId)).toHaveLength(1);
+    expect(messages(el, 'AGENT').some((m) => m.textContent?.includes('Hi, Sam here.'))).toBe(true);
+    // A new conversation starts when the visitor asks for one, after the survey.
+    await userEvent.click(requirePart(el, 'survey-skip'));
+    await expect.poll(() => isShown(part(el, 'new-button'))).toBe(true);
+    requirePart(el, 'new-button').click();
+    await waitForState(el, 'connected');
+    expect(sends('CONNECT', undefined, userId)).toHaveLength(2);
+  });
+
   it('after the agent ends the chat: the tenant levels, a comment, saved once, cc-survey fired, not asked again after a reload', async () => {
     const { el, userId } = await withAgent();
     const events = recordEvents(el);
