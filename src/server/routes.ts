@@ -11,7 +11,15 @@ export interface CcRoute {
    * held poll early: replaced by a newer poll of the same visitor, or at shutdown.
    */
   longPoll: Record<string, unknown> | null;
+  /** A larger body than the proxy's `maxBodyBytes` that this operation needs (an upload), in bytes. */
+  bodyBytes?: number;
 }
+
+/**
+ * An upload's body: a 2 MB file in base64 (4/3 of it) and the JSON around it. Only uploadFileStream may send
+ * that much; every other request keeps the proxy's `maxBodyBytes`.
+ */
+export const UPLOAD_BODY_BYTES = Math.ceil((2 * 1024 * 1024 * 4) / 3) + 4 * 1024;
 
 const post = (): CcRoute => ({ method: 'POST', longPoll: null });
 
@@ -34,4 +42,6 @@ export const CC_ROUTES: ReadonlyMap<string, CcRoute> = new Map<string, CcRoute>(
     { method: 'GET', longPoll: { resultCode: '0', resultDesc: 'ClickToCall polled without any events', eventId: null, content: null } },
   ],
   ['v1/dropClickToCall', post()],
+  ['uploadFileStream', { method: 'POST', longPoll: null, bodyBytes: UPLOAD_BODY_BYTES }],
+  ['downloadFileStream', post()],
 ]);

@@ -46,6 +46,8 @@ export const OPERATIONS = [
   'doLeaveMessage',
   'queryPhraseByKeyword',
   'feedbacksatisfaction',
+  'uploadFileStream',
+  'downloadFileStream',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
