@@ -26,6 +26,8 @@ export interface PanelHost {
   show(): void;
   /** Fires an event of the element's (the panel's own, such as `cc-survey`). */
   dispatch(event: Event): void;
+  /** The largest file the visitor may send, and that is fetched to be shown (`max-file-size`), in bytes. */
+  maxFileBytes(): number;
   /** The API part: the survey's calls. */
   api(): Promise<ApiPart>;
   /** Closes the panel and puts the focus back on the launcher. */
@@ -47,6 +49,8 @@ export interface PanelView {
   detail(message: DownlinkMessage): string | null;
   /** New messages while `notify` is set: a desktop notification for an agent's, while the page is hidden. */
   notify(entries: ReceivedEntry[]): void;
+  /** The element left the DOM: the panel lets go of what it holds (the files' object URLs). */
+  disconnected(): void;
 }
 
 /** What the panel's code brings. */

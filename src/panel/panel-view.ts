@@ -1,4 +1,5 @@
 import { messageDetail } from './message-detail';
+import { PanelMedia } from './panel-media';
 import { Notifier } from './notifier';
 import { FaqSuggestions } from './faq';
 import { ReadTracker } from './read-tracker';
@@ -19,6 +20,7 @@ import { renderEntry, type RenderContext } from './render-entry';
 import type { ChatStrings } from '../core/strings';
 import { enPanel } from './panel-strings';
 import { panelStyles } from './panel-styles';
+import { mediaStyles } from './media-styles';
 import { chunksOf } from './transcript-chunks';
 import { initialWindow, showEarlier, windowStart } from './transcript-window';
 
@@ -48,7 +50,8 @@ class ChatPanel implements PanelView {
   readonly #faq: FaqSuggestions;
   readonly #feedback: RobotFeedback;
   readonly #reads: ReadTracker;
-  /** Counts changes of the robot answers' votes: the chunks' guard lets them through. */
+  readonly #media: PanelMedia;
+  /** Counts changes of the robot answers' votes and of the files' states: the chunks' guard lets them through. */
   #feedbackVersion = 0;
 
   constructor(host: PanelHost) {
@@ -62,7 +65,12 @@ class ChatPanel implements PanelView {
       this.#feedbackVersion += 1;
       this.#host.requestUpdate();
     });
-    adoptStyles(host.renderRoot, [panelStyles.styleSheet, messageStyles.styleSheet]);
+    this.#media = new PanelMedia(host, (entries) => {
+      for (const entry of entries) this.#entryTemplates.delete(entry);
+      this.#feedbackVersion += 1;
+      this.#host.requestUpdate();
+    });
+    adoptStyles(host.renderRoot, [panelStyles.styleSheet, messageStyles.styleSheet, mediaStyles.styleSheet]);
   }
 
   render(): TemplateResult {
@@ -77,7 +85,7 @@ class ChatPanel implements PanelView {
       >
         ${this.#renderTranscript()}
       </div>
-      ${this.#renderFooter()}`;
+      ${this.#renderFooter()} ${this.#media.viewer.render()}`;
   }
 
   updated(opened: boolean): void {
@@ -89,6 +97,7 @@ class ChatPanel implements PanelView {
     }
     if (opened) this.#scrollToEnd();
     this.#reads.updated(this.#part('transcript'));
+    this.#media.updated(this.#part('transcript'));
     // A conversation with an agent that ended (the agent's or the system's DISCONNECT): its survey, once.
     const { session } = this.#host;
     if (session.state === 'ended' && session.mode === 'agent' && !this.#survey.startedFor(session.conversationId)) {
@@ -107,6 +116,10 @@ class ChatPanel implements PanelView {
 
   notify(entries: ReceivedEntry[]): void {
     this.#notifier.notify(entries, this.#host.strings());
+  }
+
+  disconnected(): void {
+    this.#media.disconnected();
   }
 
   focusInput(): boolean {
@@ -311,7 +324,9 @@ class ChatPanel implements PanelView {
   #renderCachedEntry(entry: TranscriptEntry, context: RenderContext): TemplateResult {
     let template = this.#entryTemplates.get(entry);
     if (!template) {
+      this.#media.rendering(entry);
       template = renderEntry(entry, context);
+      this.#media.rendering(null);
       this.#entryTemplates.set(entry, template);
     }
     return template;
@@ -324,6 +339,7 @@ class ChatPanel implements PanelView {
       onQuestion: (question) => this.#host.send(question),
       feedback: (entry) => this.#feedback.render(entry),
       onRetry: (key) => this.#host.session.retry(key),
+      media: (message, info) => this.#media.received(message, info),
     };
   }
 
