@@ -109,6 +109,28 @@ export function uploadedContent(file: { name: string; size: number; ext: string;
   return `${name},${file.size},${objectKey},${file.ext}`;
 }
 
+/**
+ * Sends a visitor's file (§6 step 7): uploadFileStream with its bytes as base64 unless it was uploaded already
+ * (`file.objectKey`, a retry of the send), `onUploaded` with the new key, then send with the matching mediaType
+ * and content. Rejects without a request when there is neither a key nor bytes (they did not survive a reload).
+ */
+export async function sendFile(
+  client: CcMessagingClient,
+  file: { name: string; size: number; ext: string; mediaType: UploadMediaType; objectKey?: string },
+  bytes: Blob | undefined,
+  timestamp: number,
+  onUploaded: (objectKey: string) => void,
+  o: { signal?: AbortSignal } = {},
+): Promise<void> {
+  let objectKey = file.objectKey;
+  if (!objectKey) {
+    if (!bytes) throw new Error(`The bytes of ${file.name} are no longer here: attach the file again.`);
+    objectKey = (await uploadFileStream(client, { fileType: file.ext, fileStream: await blobToBase64(bytes) }, o)).objectKey;
+    onUploaded(objectKey);
+  }
+  await client.send('CHAT', uploadedContent(file, objectKey), { timestamp, mediaType: file.mediaType, signal: o.signal });
+}
+
 /** uploadFileStream's answer: the key the following send names the file by. */
 export interface UploadResult {
   resultCode: string;
