@@ -30,8 +30,8 @@ import { senderLabel } from './sender';
  * @tagname cc-chat
  *
  * @fires {CcMessageDetail} cc-message - once per new message from the contact center; `detail: {key, message}`
- * @fires {CcMessageSentDetail} cc-message-sent - a message the visitor typed was accepted by the server;
- *   `detail: {key, text, timestamp}`
+ * @fires {CcMessageSentDetail} cc-message-sent - a message the visitor typed (or a file they sent) was accepted by
+ *   the server; `detail: {key, text, timestamp, file?}` (`file: {name, size, type}`; `text` is then its name)
  * @fires {Record<string, never>} cc-open - the panel opened
  * @fires {Record<string, never>} cc-close - the panel closed
  * @fires {CcConnectionChangeDetail} cc-connection-change - `detail.state`: idle, connecting, connected,
@@ -75,6 +75,12 @@ import { senderLabel } from './sender';
  * @csspart media-dialog-image - the image in that dialog
  * @csspart media-dialog-download - saves the image shown full size
  * @csspart media-dialog-close - closes the full-size image
+ * @csspart attach-button - in the composer: opens the file picker (images, audio, video, text files)
+ * @csspart file-input - the composer's file picker (`<input type="file">`, hidden: the attach button opens it)
+ * @csspart attach-error - why files were not sent (a type the API does not take, over `max-file-size`, empty)
+ * @csspart drop-zone - over the panel while files are dragged onto it
+ * @csspart upload-progress - under the visitor's file while it uploads
+ * @csspart remove-button - takes a file that can no longer be sent (the page was reloaded) out of the transcript
  * @csspart suggestions - the robot's suggested questions under its message
  * @csspart suggestion - one suggested question (a button that asks it)
  * @csspart notice - status and error messages
@@ -210,8 +216,10 @@ export class CcChat extends LitElement {
 
   private readonly session = new ChatSession(this, {
     messages: (entries) => this.onMessages(entries),
-    sent: (entry) =>
-      this.dispatchEvent(ccEvent('cc-message-sent', { key: entry.key, text: entry.text, timestamp: entry.timestamp })),
+    sent: ({ key, text, timestamp, file }) =>
+      this.dispatchEvent(
+        ccEvent('cc-message-sent', { key, text, timestamp, ...(file ? { file: { name: file.name, size: file.size, type: file.type } } : {}) }),
+      ),
     stateChange: (state) => this.dispatchEvent(ccEvent('cc-connection-change', { state })),
     error: (error, fatal) => this.reportError(error, fatal),
     // Another tab's count; a tab where the visitor is reading the chat answers that nothing is unread.

@@ -234,4 +234,51 @@ export const mediaStyles = css`
     margin-inline: auto;
     object-fit: contain;
   }
+
+  /* The composer with its attach button: [attach] [message] [send]. */
+  [part~='composer'] {
+    grid-template-columns: auto 1fr auto;
+  }
+
+  [part~='attach-button'] {
+    display: grid;
+    place-items: center;
+    inline-size: 40px;
+    block-size: 40px;
+    padding: 0;
+    border: none;
+    border-radius: 50%;
+    background: transparent;
+    color: var(--_muted);
+    cursor: pointer;
+  }
+
+  [part~='attach-button']:hover {
+    background: var(--_surface);
+    color: var(--_fg);
+  }
+
+  .attach-error {
+    margin: 0;
+    padding: 8px 14px;
+    border-top: 1px solid var(--_border);
+    background: var(--_bg);
+    color: var(--_error);
+    font-size: 13px;
+  }
+
+  /* While files are dragged over the panel: the whole panel is where they go. */
+  .drop-zone {
+    position: absolute;
+    inset: 8px;
+    z-index: 2;
+    display: grid;
+    place-items: center;
+    border: 2px dashed var(--_accent);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: color-mix(in srgb, var(--_bg) 90%, transparent);
+    color: var(--_fg);
+    font-weight: 600;
+    pointer-events: none;
+  }
 `;

@@ -29,6 +29,8 @@ export interface MediaActions {
   retry(): void;
   /** The size limit, for the line of a file over it. */
   maxBytes: number;
+  /** The visitor's file whose bytes are gone (not sent before a reload): its name only, the message says the rest. */
+  gone?: boolean;
 }
 
 /** The file of a message as its state allows (undefined: not asked for yet, it waits to come into view). */
@@ -40,7 +42,7 @@ export function renderMedia(
   actions: MediaActions,
   overlay: TemplateResult | typeof nothing = nothing,
 ): TemplateResult {
-  const status = state?.status ?? 'idle';
+  const status = actions.gone ? 'gone' : (state?.status ?? 'idle');
   const name = info.name ?? (info.ext ? `${info.typeName.toLowerCase()}.${info.ext}` : info.typeName);
   const body = state?.status === 'ready' ? renderReady(state.url, state.bytes, name, info, strings, actions) : renderPending(status, name, info, strings, actions);
   return html`<div class="ccm-media ccm-media--${info.kind} ccm-media--${status}" part="media" data-media-id=${id} data-media-state=${status}>${body}${overlay}</div>`;
@@ -63,13 +65,16 @@ function renderReady(url: string, bytes: number, name: string, info: MediaInfo, 
 
 function renderPending(status: string, name: string, info: MediaInfo, strings: ChatStrings, actions: MediaActions): TemplateResult {
   const line =
-    status === 'failed'
+    status === 'gone'
+      ? nothing
+      : status === 'failed'
       ? html`<span class="ccm-media-note ccm-media-note--error" part="media-status">${strings.mediaFailed}</span><button type="button" class="ccm-retry" part="media-retry" @click=${() => actions.retry()}>${strings.retry}</button>`
       : status === 'too-large'
         ? html`<span class="ccm-media-note" part="media-status">${strings.mediaTooLarge(actions.maxBytes)}</span>`
         : html`<span class="ccm-media-note" part="media-status" role="status">${strings.mediaLoading}</span>`;
   const head = info.kind === 'image' ? html`<div class="ccm-media-frame" aria-hidden="true"></div>` : html`<div class="ccm-file">${fileChip(name, info.size, info.ext, strings)}</div>`;
-  return html`${head}<div class="ccm-media-line">${line}</div>`;
+  const chip = info.kind === 'image' && status === 'gone' ? html`<div class="ccm-file">${fileChip(name, info.size, info.ext, strings)}</div>` : head;
+  return html`${chip}${line === nothing ? nothing : html`<div class="ccm-media-line">${line}</div>`}`;
 }
 
 function fileChip(name: string, size: number | null, ext: string | null, strings: ChatStrings): TemplateResult {

@@ -1,4 +1,4 @@
-import type { TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { DownlinkMessage } from '../api/types';
 import type { PanelHost } from '../core/panel-host';
 import type { SentEntry, TranscriptEntry } from '../core/controllers/transcript-entry';
@@ -64,6 +64,47 @@ export class PanelMedia {
   /** The id of a visitor's file in the loader. */
   sentId(entry: SentEntry): string {
     return `s:${entry.key}`;
+  }
+
+  /**
+   * The render hook for a file the visitor sent (RenderContext.sentFile): from the bytes in memory while the page
+   * has them; once uploaded, from the contact center (after a reload); otherwise its name and why it is not sent.
+   */
+  sent(entry: SentEntry): TemplateResult | null {
+    const file = entry.file;
+    if (!file) return null;
+    const id = this.sentId(entry);
+    this.#track(id);
+    const bytes = this.#host.session.outbox.file(entry.key);
+    if (bytes && !this.#loader.state(id)) this.#loader.adopt(id, bytes);
+    const state = this.#loader.state(id);
+    const t = this.#host.strings();
+    const uploading = entry.status === 'pending' && !file.objectKey;
+    const kind = file.mediaType === 'IMAGE' ? 'image' : file.mediaType === 'AUDIO' ? 'audio' : file.mediaType === 'VIDEO' ? 'video' : 'file';
+    // Only what it was uploaded as can be fetched: a file whose bytes are gone and that has no key shows its name.
+    const message = file.objectKey ? this.#asMessage(file.objectKey, file.ext, file.mediaType) : null;
+    if (message) this.#messages.set(id, message);
+    const info: MediaInfo = { kind, typeName: t.mediaLabel(file.mediaType), name: file.name, size: file.size, ext: file.ext, author: t.you };
+    const overlay = uploading
+      ? html`<progress class="ccm-upload" part="upload-progress" aria-label=${t.uploading(null)}></progress>`
+      : nothing;
+    if (!state && !message) {
+      return renderMedia(id, undefined, info, t, { open: () => undefined, retry: () => undefined, maxBytes: 0, gone: true });
+    }
+    return renderMedia(id, state, info, t, {
+      open: (image, opener) => this.viewer.open(image, opener),
+      retry: () => message && this.#loader.retry(id, message),
+      maxBytes: this.#host.maxFileBytes(),
+    }, overlay);
+  }
+
+  /** A downlink-like message naming an uploaded file, so it is fetched by the same rule as a received one. */
+  #asMessage(objectKey: string, ext: string, mediaType: string): DownlinkMessage {
+    return {
+      from: '', to: '', channel: 'WEB', controlType: 'CHAT', mediaType, content: objectKey, timestamp: 0, sourceType: 'USER',
+      senderNickname: null, senderAvatar: null, simQuestions: [], messageCode: null, callId: null, contentType: null,
+      mediaFileType: ext, robotGender: null, interIdx: null, queueFlag: null, isOfflineStatus: null,
+    };
   }
 
   #track(id: string): void {

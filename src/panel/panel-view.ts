@@ -1,5 +1,6 @@
 import { messageDetail } from './message-detail';
 import { PanelMedia } from './panel-media';
+import { Attachments } from './attachments';
 import { Notifier } from './notifier';
 import { FaqSuggestions } from './faq';
 import { ReadTracker } from './read-tracker';
@@ -51,6 +52,7 @@ class ChatPanel implements PanelView {
   readonly #feedback: RobotFeedback;
   readonly #reads: ReadTracker;
   readonly #media: PanelMedia;
+  readonly #attachments: Attachments;
   /** Counts changes of the robot answers' votes and of the files' states: the chunks' guard lets them through. */
   #feedbackVersion = 0;
 
@@ -70,6 +72,7 @@ class ChatPanel implements PanelView {
       this.#feedbackVersion += 1;
       this.#host.requestUpdate();
     });
+    this.#attachments = new Attachments(host);
     adoptStyles(host.renderRoot, [panelStyles.styleSheet, messageStyles.styleSheet, mediaStyles.styleSheet]);
   }
 
@@ -85,7 +88,7 @@ class ChatPanel implements PanelView {
       >
         ${this.#renderTranscript()}
       </div>
-      ${this.#renderFooter()} ${this.#media.viewer.render()}`;
+      ${this.#renderFooter()} ${this.#media.viewer.render()} ${this.#attachments.renderDropZone()}`;
   }
 
   updated(opened: boolean): void {
@@ -231,7 +234,8 @@ class ChatPanel implements PanelView {
     const budget = characterBudget(this.#draft);
     const tooLong = budget.bytes > MAX_MESSAGE_BYTES;
     const nearLimit = budget.bytes > MAX_MESSAGE_BYTES * 0.8;
-    return html`${leaveForm}${this.#faq.render()}<form class="footer" part="composer" @submit=${this.#onSubmit}>
+    return html`${leaveForm}${this.#faq.render()}${this.#attachments.renderRefusal()}<form class="footer" part="composer" @submit=${this.#onSubmit}>
+      ${this.#attachments.renderButton()}
       <textarea
         part="input"
         dir="auto"
@@ -243,6 +247,7 @@ class ChatPanel implements PanelView {
         .value=${this.#draft}
         @input=${this.#onInput}
         @keydown=${this.#onComposerKeydown}
+        @paste=${this.#attachments.onPaste}
       ></textarea>
       <span id="counter" part="counter" class=${tooLong ? 'over' : ''} ?hidden=${!nearLimit}>
         ${tooLong ? t.messageTooLong(budget.max) : t.charactersLeft(budget.left)}
@@ -340,6 +345,9 @@ class ChatPanel implements PanelView {
       feedback: (entry) => this.#feedback.render(entry),
       onRetry: (key) => this.#host.session.retry(key),
       media: (message, info) => this.#media.received(message, info),
+      sentFile: (entry) => this.#media.sent(entry),
+      canRetry: (entry) => this.#host.session.outbox.canRetry(entry),
+      onRemove: (key) => this.#host.session.outbox.discard(key),
     };
   }
 
@@ -369,6 +377,7 @@ class ChatPanel implements PanelView {
     if (messageBytes(this.#draft.trim()) > MAX_MESSAGE_BYTES) return;
     if (this.#host.send(this.#draft) !== null) {
       this.#faq.clear();
+      this.#attachments.clearRefusal();
       this.#draft = '';
       this.#stickToBottom = true;
       this.#host.requestUpdate();

@@ -34,6 +34,10 @@ export interface RenderContext {
   media?: (message: DownlinkMessage, info: MediaInfo) => TemplateResult | null;
   /** The view of a file the visitor sent (its preview, upload progress); null: shown as its name. */
   sentFile?: (entry: SentEntry) => TemplateResult | null;
+  /** Whether a failed message can be sent again (a file whose bytes are gone cannot); default yes. */
+  canRetry?: (entry: SentEntry) => boolean;
+  /** The visitor takes a failed message that cannot be sent any more out of the transcript. */
+  onRemove?: (key: string) => void;
   /** The visitor's vote on a robot answer (thumbs up or down), for answers that carry an interIdx. */
   feedback?: (entry: ReceivedEntry) => TemplateResult | typeof nothing;
 }
@@ -52,9 +56,12 @@ export function renderEntry(entry: TranscriptEntry, ctx: RenderContext): Templat
 
 function renderSent(entry: SentEntry, ctx: RenderContext): TemplateResult {
   const { strings } = ctx;
+  const lost = entry.status === 'failed' && ctx.canRetry?.(entry) === false;
   const status =
     entry.status === 'pending'
-      ? html`<span class="ccm-status" part="status">${strings.sending}</span>`
+      ? html`<span class="ccm-status" part="status">${entry.file && !entry.file.objectKey ? strings.uploading(null) : strings.sending}</span>`
+      : lost
+        ? html`<span class="ccm-status ccm-status--failed" part="status"><span class="ccm-status-icon" aria-hidden="true">!</span>${strings.fileGone}</span><button type="button" class="ccm-retry" part="remove-button" @click=${() => ctx.onRemove?.(entry.key)}>${strings.removeFile}</button>`
       : entry.status === 'read'
         ? html`<span class="ccm-status" part="status"><span class="ccm-status-icon" aria-hidden="true">✓✓</span>${strings.read}</span>`
         : entry.status === 'failed'

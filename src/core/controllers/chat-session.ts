@@ -464,7 +464,12 @@ export class ChatSession implements ReactiveController {
           this.#listener.sent(entry);
           this.#tabs.post({ type: 'sent', key: entry.key, text: entry.text, timestamp: entry.timestamp, file: entry.file });
         },
-        failed: (_entry, error) => this.#fail(toApiError(error, 'send'), false),
+        failed: (_entry, error) => {
+          const apiError = toApiError(error, 'send');
+          // A file the contact center refused is no trouble with the connection: said, not "reconnecting".
+          if (apiError.operation === 'uploadFileStream' && apiError.kind === 'result') this.#listener.error(apiError, false);
+          else this.#fail(apiError, false);
+        },
         changed: () => {
           if (outbox !== this.#outbox) return;
           this.#persist();
