@@ -157,8 +157,6 @@ export interface CcStrings {
   removeFile: string;
   /** Accessible name of an audio or video player (the file's name or type). */
   playerLabel: (name: string) => string;
-  /** Accessible name of the file chip's link. */
-  downloadFile: (name: string) => string;
   /** Accessible name of the header's call button, for `call-media` audio or video. */
   startCall: (media: 'audio' | 'video') => string;
   hangUp: string;
@@ -369,8 +367,7 @@ export type PanelStringKey =
   | 'uploading'
   | 'fileGone'
   | 'removeFile'
-  | 'playerLabel'
-  | 'downloadFile';
+  | 'playerLabel';
 
 export type PanelStrings = Pick<CcStrings, PanelStringKey>;
 

@@ -209,7 +209,6 @@ export const zhCN: CcStrings = {
   fileGone: '未发送。页面已重新加载，请重新添加文件。',
   removeFile: '移除',
   playerLabel: (name) => name,
-  downloadFile: (name) => `下载 ${name}`,
   startCall: (media) => (media === 'video' ? '视频通话' : '语音通话'),
   hangUp: '挂断',
   dismissCall: '关闭',

@@ -59,7 +59,7 @@ function renderReady(url: string, bytes: number, name: string, info: MediaInfo, 
     case 'video':
       return html`<video class="ccm-media-player" part="media-video" controls preload="metadata" playsinline src=${url} aria-label=${strings.playerLabel(name)}></video>`;
     default:
-      return html`<a class="ccm-file" part="media-download" href=${url} download=${name} aria-label=${strings.downloadFile(name)}>${fileChip(name, info.size ?? bytes, info.ext, strings)}</a>`;
+      return html`<a class="ccm-file" part="media-download" href=${url} download=${name}><span class="ccm-vh">${strings.download}: </span>${fileChip(name, info.size ?? bytes, info.ext, strings)}</a>`;
   }
 }
 
@@ -72,9 +72,15 @@ function renderPending(status: string, name: string, info: MediaInfo, strings: C
       : status === 'too-large'
         ? html`<span class="ccm-media-note" part="media-status">${strings.mediaTooLarge(actions.maxBytes)}</span>`
         : html`<span class="ccm-media-note" part="media-status" role="status">${strings.mediaLoading}</span>`;
-  const head = info.kind === 'image' ? html`<div class="ccm-media-frame" aria-hidden="true"></div>` : html`<div class="ccm-file">${fileChip(name, info.size, info.ext, strings)}</div>`;
-  const chip = info.kind === 'image' && status === 'gone' ? html`<div class="ccm-file">${fileChip(name, info.size, info.ext, strings)}</div>` : head;
-  return html`${chip}${line === nothing ? nothing : html`<div class="ccm-media-line">${line}</div>`}`;
+  // An image on its way keeps its place; one that will not come says so in its line alone.
+  const waiting = status === 'idle' || status === 'loading';
+  const head =
+    info.kind === 'image' && waiting
+      ? html`<div class="ccm-media-frame" aria-hidden="true"></div>`
+      : info.kind === 'image' && status !== 'gone'
+        ? nothing
+        : html`<div class="ccm-file">${fileChip(name, info.size, info.ext, strings)}</div>`;
+  return html`${head}${line === nothing ? nothing : html`<div class="ccm-media-line">${line}</div>`}`;
 }
 
 function fileChip(name: string, size: number | null, ext: string | null, strings: ChatStrings): TemplateResult {

@@ -106,5 +106,4 @@ export const enPanel: PanelStrings = {
   fileGone: 'Not sent. The page was reloaded, so attach the file again.',
   removeFile: 'Remove',
   playerLabel: (name) => name,
-  downloadFile: (name) => `Download ${name}`,
 };
