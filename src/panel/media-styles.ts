@@ -9,6 +9,12 @@ export const mediaStyles = css`
     padding: 4px;
   }
 
+  /* A picture speaks for itself: no bubble around it, only its rounded corners. */
+  .ccm-bubble:has(> .ccm-media--image.ccm-media--ready) {
+    padding: 0;
+    background: none;
+  }
+
   .ccm-media {
     position: relative;
     display: flex;
