@@ -1049,6 +1049,7 @@ export class ChatSession implements ReactiveController {
 /** A file named by another tab (same-origin script, yet checked): only its fields, only of their types. */
 function validFile(file: SentFile | undefined): SentFile | undefined {
   if (!file || typeof file.name !== 'string' || typeof file.size !== 'number' || typeof file.ext !== 'string') return undefined;
+  if (!['IMAGE', 'AUDIO', 'VIDEO', 'FILE'].includes(file.mediaType)) return undefined;
   const { name, size, type, ext, mediaType, objectKey } = file;
   return { name, size, type: typeof type === 'string' ? type : '', ext, mediaType, ...(typeof objectKey === 'string' ? { objectKey } : {}) };
 }
