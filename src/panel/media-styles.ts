@@ -112,8 +112,9 @@ export const mediaStyles = css`
     color: var(--_error);
   }
 
-  /* A file: an icon, its name and what it is, the whole chip a download link once loaded. */
-  .ccm .ccm-file {
+  /* A file: an icon, its name and what it is, the whole chip a download link once loaded. Its own colours, also
+     inside the visitor's accent bubble (whose links inherit the bubble's text colour). */
+  .ccm .ccm-bubble .ccm-file {
     display: flex;
     align-items: center;
     gap: 10px;
@@ -157,7 +158,7 @@ export const mediaStyles = css`
     font-size: 0.875rem;
   }
 
-  .ccm-file-meta {
+  .ccm .ccm-file-meta {
     font-size: 0.75rem;
     color: var(--_muted);
   }
