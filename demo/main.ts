@@ -43,6 +43,9 @@ onSubmit('#system-form', 'system-says');
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-action]')) {
   button.addEventListener('click', () => void control(button.dataset.action!));
 }
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-agent-file]')) {
+  button.addEventListener('click', () => void control('agent-sends-file', { kind: button.dataset.agentFile }));
+}
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-fault]')) {
   button.addEventListener('click', () => void control('fault', JSON.parse(button.dataset.fault!)));
 }

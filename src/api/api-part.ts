@@ -1,5 +1,6 @@
 import { CcMessagingClient } from './client';
 import { doLeaveMessage } from './leave-message';
+import * as media from './media';
 import { queryPhraseByKeyword } from './phrases';
 import { feedbackSatisfaction } from './robot-feedback';
 import { getSatisfactionSurveyMode, saveSatisfaction } from './satisfaction';
@@ -20,6 +21,8 @@ export interface ApiPart {
   doLeaveMessage: typeof doLeaveMessage;
   queryPhraseByKeyword: typeof queryPhraseByKeyword;
   feedbackSatisfaction: typeof feedbackSatisfaction;
+  /** Files both ways: the upload and download calls, which file a message names, base64 to and from Blobs. */
+  media: typeof media;
 }
 
 export const apiPart: ApiPart = {
@@ -30,4 +33,5 @@ export const apiPart: ApiPart = {
   doLeaveMessage,
   queryPhraseByKeyword,
   feedbackSatisfaction,
+  media,
 };

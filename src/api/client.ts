@@ -34,6 +34,7 @@ import type {
   ResultEnvelope,
   SendMessageRequest,
   UplinkControlType,
+  UplinkMediaType,
 } from './types';
 
 export interface CcClientOptions {
@@ -152,11 +153,14 @@ export class CcMessagingClient {
     return joinSignal(this.#apply(), o.signal, () => abortedError('applyToken'));
   }
 
-  /** Sends a visitor message or control event (CONNECT, CHAT, TRANS2AGENT, INPUT, DISCONNECT) as TEXT. */
+  /**
+   * Sends a visitor message or control event (CONNECT, CHAT, TRANS2AGENT, INPUT, DISCONNECT), as TEXT unless
+   * `mediaType` says otherwise (a file after its upload: IMAGE, AUDIO, VIDEO or FILE, see media.ts).
+   */
   send(
     controlType: UplinkControlType,
     content?: string,
-    o: { signal?: AbortSignal; timestamp?: number } = {},
+    o: { signal?: AbortSignal; timestamp?: number; mediaType?: UplinkMediaType } = {},
   ): Promise<ResultEnvelope> {
     const { userId, channelId, userName } = this.#options;
     const body: SendMessageRequest = {
@@ -164,7 +168,7 @@ export class CcMessagingClient {
       from: userId,
       to: channelId,
       controlType,
-      mediaType: 'TEXT',
+      mediaType: o.mediaType ?? 'TEXT',
       content: content ?? '',
       sourceType: 'CUSTOMER',
       timestamp: String(o.timestamp ?? Date.now()),

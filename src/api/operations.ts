@@ -28,6 +28,8 @@ export const OPERATIONS = {
   createClickToCall: { path: 'v1/createClickToCall', method: 'POST' },
   getClickToCallEvents: { path: 'v1/getClickToCallEvents', method: 'GET', longPoll: true },
   dropClickToCall: { path: 'v1/dropClickToCall', method: 'POST' },
+  uploadFileStream: { path: 'uploadFileStream', method: 'POST' },
+  downloadFileStream: { path: 'downloadFileStream', method: 'POST' },
 } as const satisfies Record<string, ApiOperation>;
 
 export type OperationName = keyof typeof OPERATIONS;

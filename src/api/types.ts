@@ -12,6 +12,9 @@ export type MediaType = Open<
 >;
 export type DownlinkControlType = Open<'CHAT' | 'CONNECT' | 'DISCONNECT' | 'READ' | 'TRANS2AGENT'>;
 
+/** What a visitor's message may be: text, or a file uploaded first (§4). */
+export type UplinkMediaType = 'TEXT' | 'IMAGE' | 'AUDIO' | 'VIDEO' | 'FILE';
+
 /** What the visitor's side may send with `send`. */
 export type UplinkControlType = 'CONNECT' | 'CHAT' | 'TRANS2AGENT' | 'INPUT' | 'DISCONNECT' | 'READ';
 
@@ -48,7 +51,7 @@ export interface SendMessageRequest {
   from: string;
   to: string;
   controlType: UplinkControlType;
-  mediaType: 'TEXT';
+  mediaType: UplinkMediaType;
   content: string;
   sourceType: 'CUSTOMER';
   senderNickname?: string;

@@ -30,8 +30,8 @@ import { senderLabel } from './sender';
  * @tagname cc-chat
  *
  * @fires {CcMessageDetail} cc-message - once per new message from the contact center; `detail: {key, message}`
- * @fires {CcMessageSentDetail} cc-message-sent - a message the visitor typed was accepted by the server;
- *   `detail: {key, text, timestamp}`
+ * @fires {CcMessageSentDetail} cc-message-sent - a message the visitor typed (or a file they sent) was accepted by
+ *   the server; `detail: {key, text, timestamp, file?}` (`file: {name, size, type}`; `text` is then its name)
  * @fires {Record<string, never>} cc-open - the panel opened
  * @fires {Record<string, never>} cc-close - the panel closed
  * @fires {CcConnectionChangeDetail} cc-connection-change - `detail.state`: idle, connecting, connected,
@@ -63,6 +63,24 @@ import { senderLabel } from './sender';
  * @csspart card - a message that is not text: an image, a file, a location or a web card
  * @csspart card-image - the picture of an image message or a web card
  * @csspart card-action - opens or downloads a card's file or link
+ * @csspart media - a file in a message (`data-media-state`: idle, loading, ready, failed, too-large)
+ * @csspart media-open - a received image: the button that opens it full size
+ * @csspart media-image - a received image, shown inline (at most 240px high)
+ * @csspart media-audio - a received audio clip's player
+ * @csspart media-video - a received video's player
+ * @csspart media-download - a received file: the link that saves it, with its name and size
+ * @csspart media-status - a file's state in words: loading, could not be loaded, too large
+ * @csspart media-retry - fetches a file that could not be loaded again
+ * @csspart media-dialog - the dialog that shows an image full size
+ * @csspart media-dialog-image - the image in that dialog
+ * @csspart media-dialog-download - saves the image shown full size
+ * @csspart media-dialog-close - closes the full-size image
+ * @csspart attach-button - in the composer: opens the file picker (images, audio, video, text files)
+ * @csspart file-input - the composer's file picker (`<input type="file">`, hidden: the attach button opens it)
+ * @csspart attach-error - why files were not sent (a type the API does not take, over `max-file-size`, empty)
+ * @csspart drop-zone - over the panel while files are dragged onto it
+ * @csspart upload-progress - under the visitor's file while it uploads
+ * @csspart remove-button - takes a file that can no longer be sent (the page was reloaded) out of the transcript
  * @csspart suggestions - the robot's suggested questions under its message
  * @csspart suggestion - one suggested question (a button that asks it)
  * @csspart notice - status and error messages
@@ -165,6 +183,11 @@ export class CcChat extends LitElement {
   @property({ attribute: false }) accessTokenProvider: AccessTokenProvider | undefined = undefined;
   /** Replaces any of the UI strings (see `CcStrings`). */
   @property({ attribute: false }) strings: Partial<CcStrings> | undefined = undefined;
+  /**
+   * The largest file, in bytes, that the visitor may send and that is fetched to be shown when received (the API's
+   * limit is 2 MB unless the tenant set another).
+   */
+  @property({ attribute: 'max-file-size', type: Number }) maxFileSize = 2 * 1024 * 1024;
   /** Hides the header's call button; `startCall()` still works (e.g. from the host page's own button). */
   @property({ type: Boolean, attribute: 'no-call-button' }) noCallButton = false;
   /** What a call asks for: `audio` (default; mediaAbility 0) or `video` (1). */
@@ -196,8 +219,10 @@ export class CcChat extends LitElement {
 
   private readonly session = new ChatSession(this, {
     messages: (entries) => this.onMessages(entries),
-    sent: (entry) =>
-      this.dispatchEvent(ccEvent('cc-message-sent', { key: entry.key, text: entry.text, timestamp: entry.timestamp })),
+    sent: ({ key, text, timestamp, file }) =>
+      this.dispatchEvent(
+        ccEvent('cc-message-sent', { key, text, timestamp, ...(file ? { file: { name: file.name, size: file.size, type: file.type } } : {}) }),
+      ),
     stateChange: (state) => this.dispatchEvent(ccEvent('cc-connection-change', { state })),
     error: (error, fatal) => this.reportError(error, fatal),
     // Another tab's count; a tab where the visitor is reading the chat answers that nothing is unread.
@@ -307,6 +332,7 @@ export class CcChat extends LitElement {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     this.updateTitle(true);
+    this.panel?.disconnected();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -600,6 +626,7 @@ export class CcChat extends LitElement {
       show: () => el.show(),
       dispatch: (event) => void el.dispatchEvent(event),
       api: loadApiPart,
+      maxFileBytes: () => (el.maxFileSize > 0 ? Math.floor(el.maxFileSize) : 2 * 1024 * 1024),
       closeAndReturnFocus: () => el.closeAndReturnFocus(),
       callBar: () => (el.open ? (el.call?.renderBar(false) ?? nothing) : nothing),
       callButton: () => (el.call && el.callButtonShown ? el.call.renderButton() : nothing),

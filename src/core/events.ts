@@ -14,8 +14,11 @@ export interface CcMessageDetail {
 export interface CcMessageSentDetail {
   /** The client-side ID of the message, stable across retries and reloads. */
   key: string;
+  /** The text, or a file's name. */
   text: string;
   timestamp: number;
+  /** A file the visitor sent: its name, size (bytes) and MIME type. */
+  file?: { name: string; size: number; type: string };
 }
 
 export interface CcConnectionChangeDetail {

@@ -2,6 +2,7 @@ import type { TemplateResult, nothing } from 'lit';
 import type { ApiPart } from '../api/api-part';
 import type { DownlinkMessage } from '../api/types';
 import type { ChatSession } from './controllers/chat-session';
+import type { Outbox } from './controllers/outbox';
 import type { ReceivedEntry, TranscriptEntry } from './controllers/transcript-entry';
 import type { ChatStrings, PanelStrings } from './strings';
 
@@ -31,10 +32,13 @@ export type PanelSession = Pick<
   | 'requestAgent'
   | 'retry'
   | 'seen'
+  | 'sendFile'
   | 'startOver'
   | 'typing'
 > & {
   readonly transcript: { readonly entries: readonly TranscriptEntry[] };
+  /** A sent file's bytes (for its preview) and what the visitor may do with one that failed. */
+  readonly outbox: Pick<Outbox, 'file' | 'canRetry' | 'discard'>;
 };
 
 /** What the panel may use of the element. */
@@ -55,6 +59,8 @@ export interface PanelHost {
   show(): void;
   /** Fires an event of the element's (the panel's own, such as `cc-survey`). */
   dispatch(event: Event): void;
+  /** The largest file the visitor may send, and that is fetched to be shown (`max-file-size`), in bytes. */
+  maxFileBytes(): number;
   /** The API part: the survey's calls. */
   api(): Promise<ApiPart>;
   /** Closes the panel and puts the focus back on the launcher. */
@@ -76,6 +82,8 @@ export interface Panel {
   detail(message: DownlinkMessage): string | null;
   /** New messages while `notify` is set: a desktop notification for an agent's, while the page is hidden. */
   notify(entries: ReceivedEntry[]): void;
+  /** The element left the DOM: the panel lets go of what it holds (the files' object URLs). */
+  disconnected(): void;
 }
 
 /** What the panel's code brings. */

@@ -129,6 +129,34 @@ export interface CcStrings {
   leaveMessageNeedText: string;
   leaveMessageRefused: string;
   leaveMessageFailed: string;
+  /** Received and sent files (the panel's media). */
+  mediaLoading: string;
+  mediaFailed: string;
+  /** A received file over the size limit (`max-file-size`), which is not fetched. */
+  mediaTooLarge: (maxBytes: number) => string;
+  /** The alt text of an image: who sent it. */
+  imageFrom: (sender: string) => string;
+  /** Added to an image's name on the button that opens it full size. */
+  openFullSize: string;
+  /** Accessible name of the dialog that shows an image full size. */
+  imageViewer: string;
+  closeImage: string;
+  /** The composer's button that opens the file picker. */
+  attachFile: string;
+  /** Why a chosen file is not sent: a type the API does not take, over the size limit, empty. */
+  fileTypeRefused: (name: string) => string;
+  fileTooLarge: (name: string, maxBytes: number) => string;
+  fileEmpty: (name: string) => string;
+  /** Shown over the panel while a file is dragged over it. */
+  dropToSend: string;
+  /** The visitor's file being uploaded (percent: how much was sent, null while unknown). */
+  uploading: (percent: number | null) => string;
+  /** A file that was not sent before a reload: its bytes are gone. */
+  fileGone: string;
+  /** Takes a file that cannot be sent any more out of the transcript. */
+  removeFile: string;
+  /** Accessible name of an audio or video player (the file's name or type). */
+  playerLabel: (name: string) => string;
   /** Accessible name of the header's call button, for `call-media` audio or video. */
   startCall: (media: 'audio' | 'video') => string;
   hangUp: string;
@@ -323,7 +351,23 @@ export type PanelStringKey =
   | 'leaveMessageNeedPhone'
   | 'leaveMessageNeedText'
   | 'leaveMessageRefused'
-  | 'leaveMessageFailed';
+  | 'leaveMessageFailed'
+  | 'mediaLoading'
+  | 'mediaFailed'
+  | 'mediaTooLarge'
+  | 'imageFrom'
+  | 'openFullSize'
+  | 'imageViewer'
+  | 'closeImage'
+  | 'attachFile'
+  | 'fileTypeRefused'
+  | 'fileTooLarge'
+  | 'fileEmpty'
+  | 'dropToSend'
+  | 'uploading'
+  | 'fileGone'
+  | 'removeFile'
+  | 'playerLabel';
 
 export type PanelStrings = Pick<CcStrings, PanelStringKey>;
 

@@ -1,4 +1,6 @@
 import { messageDetail } from './message-detail';
+import { PanelMedia } from './panel-media';
+import { Attachments } from './attachments';
 import { Notifier } from './notifier';
 import { FaqSuggestions } from './faq';
 import { ReadTracker } from './read-tracker';
@@ -19,6 +21,7 @@ import { renderEntry, type RenderContext } from './render-entry';
 import type { ChatStrings } from '../core/strings';
 import { enPanel } from './panel-strings';
 import { panelStyles } from './panel-styles';
+import { mediaStyles } from './media-styles';
 import { chunksOf } from './transcript-chunks';
 import { initialWindow, showEarlier, windowStart } from './transcript-window';
 
@@ -48,7 +51,9 @@ class ChatPanel implements Panel {
   readonly #faq: FaqSuggestions;
   readonly #feedback: RobotFeedback;
   readonly #reads: ReadTracker;
-  /** Counts changes of the robot answers' votes: the chunks' guard lets them through. */
+  readonly #media: PanelMedia;
+  readonly #attachments: Attachments;
+  /** Counts changes of the robot answers' votes and of the files' states: the chunks' guard lets them through. */
   #feedbackVersion = 0;
 
   constructor(host: PanelHost) {
@@ -62,7 +67,13 @@ class ChatPanel implements Panel {
       this.#feedbackVersion += 1;
       this.#host.requestUpdate();
     });
-    adoptStyles(host.renderRoot, [panelStyles.styleSheet, messageStyles.styleSheet]);
+    this.#media = new PanelMedia(host, (entries) => {
+      for (const entry of entries) this.#entryTemplates.delete(entry);
+      this.#feedbackVersion += 1;
+      this.#host.requestUpdate();
+    });
+    this.#attachments = new Attachments(host);
+    adoptStyles(host.renderRoot, [panelStyles.styleSheet, messageStyles.styleSheet, mediaStyles.styleSheet]);
   }
 
   render(): TemplateResult {
@@ -77,7 +88,7 @@ class ChatPanel implements Panel {
       >
         ${this.#renderTranscript()}
       </div>
-      ${this.#renderFooter()}`;
+      ${this.#renderFooter()} ${this.#media.viewer.render()} ${this.#attachments.renderDropZone()}`;
   }
 
   updated(opened: boolean): void {
@@ -89,6 +100,7 @@ class ChatPanel implements Panel {
     }
     if (opened) this.#scrollToEnd();
     this.#reads.updated(this.#part('transcript'));
+    this.#media.updated(this.#part('transcript'));
     // A conversation with an agent that ended (the agent's or the system's DISCONNECT): its survey, once.
     const { session } = this.#host;
     if (session.state === 'ended' && session.mode === 'agent' && !this.#survey.startedFor(session.conversationId)) {
@@ -107,6 +119,10 @@ class ChatPanel implements Panel {
 
   notify(entries: ReceivedEntry[]): void {
     this.#notifier.notify(entries, this.#host.strings());
+  }
+
+  disconnected(): void {
+    this.#media.disconnected();
   }
 
   focusInput(): boolean {
@@ -218,7 +234,8 @@ class ChatPanel implements Panel {
     const budget = characterBudget(this.#draft);
     const tooLong = budget.bytes > MAX_MESSAGE_BYTES;
     const nearLimit = budget.bytes > MAX_MESSAGE_BYTES * 0.8;
-    return html`${leaveForm}${this.#faq.render()}<form class="footer" part="composer" @submit=${this.#onSubmit}>
+    return html`${leaveForm}${this.#faq.render()}${this.#attachments.renderRefusal()}<form class="footer" part="composer" @submit=${this.#onSubmit}>
+      ${this.#attachments.renderButton()}
       <textarea
         part="input"
         dir="auto"
@@ -230,6 +247,7 @@ class ChatPanel implements Panel {
         .value=${this.#draft}
         @input=${this.#onInput}
         @keydown=${this.#onComposerKeydown}
+        @paste=${this.#attachments.onPaste}
       ></textarea>
       <span id="counter" part="counter" class=${tooLong ? 'over' : ''} ?hidden=${!nearLimit}>
         ${tooLong ? t.messageTooLong(budget.max) : t.charactersLeft(budget.left)}
@@ -311,7 +329,9 @@ class ChatPanel implements Panel {
   #renderCachedEntry(entry: TranscriptEntry, context: RenderContext): TemplateResult {
     let template = this.#entryTemplates.get(entry);
     if (!template) {
+      this.#media.rendering(entry);
       template = renderEntry(entry, context);
+      this.#media.rendering(null);
       this.#entryTemplates.set(entry, template);
     }
     return template;
@@ -324,6 +344,10 @@ class ChatPanel implements Panel {
       onQuestion: (question) => this.#host.send(question),
       feedback: (entry) => this.#feedback.render(entry),
       onRetry: (key) => this.#host.session.retry(key),
+      media: (message, info) => this.#media.received(message, info),
+      sentFile: (entry) => this.#media.sent(entry),
+      canRetry: (entry) => this.#host.session.outbox.canRetry(entry),
+      onRemove: (key) => this.#host.session.outbox.discard(key),
     };
   }
 
@@ -353,6 +377,7 @@ class ChatPanel implements Panel {
     if (messageBytes(this.#draft.trim()) > MAX_MESSAGE_BYTES) return;
     if (this.#host.send(this.#draft) !== null) {
       this.#faq.clear();
+      this.#attachments.clearRefusal();
       this.#draft = '';
       this.#stickToBottom = true;
       this.#host.requestUpdate();

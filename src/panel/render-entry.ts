@@ -10,6 +10,7 @@ import { linkify, safeHttpUrl } from './linkify';
 import { clip, MAX_JSON, nonEmpty } from '../core/message-content';
 import { parseFileContent, parseJsonObject, parseLocation } from './message-detail';
 import type { ChatStrings } from '../core/strings';
+import type { MediaInfo, MediaKind } from './media-view';
 
 export interface RenderContext {
   strings: ChatStrings;
@@ -26,6 +27,17 @@ export interface RenderContext {
    * used (anything else, `blob:` included, is ignored); without it media cards show no action.
    */
   mediaUrl?: (message: DownlinkMessage) => string | null;
+  /**
+   * The panel's own view of a received file (media-view.ts): the image, the players, the download chip. Without it
+   * (or when it gives null) the card shows the file's type and detail.
+   */
+  media?: (message: DownlinkMessage, info: MediaInfo) => TemplateResult | null;
+  /** The view of a file the visitor sent (its preview, upload progress); null: shown as its name. */
+  sentFile?: (entry: SentEntry) => TemplateResult | null;
+  /** Whether a failed message can be sent again (a file whose bytes are gone cannot); default yes. */
+  canRetry?: (entry: SentEntry) => boolean;
+  /** The visitor takes a failed message that cannot be sent any more out of the transcript. */
+  onRemove?: (key: string) => void;
   /** The visitor's vote on a robot answer (thumbs up or down), for answers that carry an interIdx. */
   feedback?: (entry: ReceivedEntry) => TemplateResult | typeof nothing;
 }
@@ -44,15 +56,19 @@ export function renderEntry(entry: TranscriptEntry, ctx: RenderContext): Templat
 
 function renderSent(entry: SentEntry, ctx: RenderContext): TemplateResult {
   const { strings } = ctx;
+  const lost = entry.status === 'failed' && ctx.canRetry?.(entry) === false;
   const status =
     entry.status === 'pending'
-      ? html`<span class="ccm-status" part="status">${strings.sending}</span>`
+      ? html`<span class="ccm-status" part="status">${entry.file && !entry.file.objectKey ? strings.uploading(null) : strings.sending}</span>`
+      : lost
+        ? html`<span class="ccm-status ccm-status--failed" part="status"><span class="ccm-status-icon" aria-hidden="true">!</span>${strings.fileGone}</span><button type="button" class="ccm-retry" part="remove-button" @click=${() => ctx.onRemove?.(entry.key)}>${strings.removeFile}</button>`
       : entry.status === 'read'
         ? html`<span class="ccm-status" part="status"><span class="ccm-status-icon" aria-hidden="true">✓✓</span>${strings.read}</span>`
         : entry.status === 'failed'
         ? html`<span class="ccm-status ccm-status--failed" part="status"><span class="ccm-status-icon" aria-hidden="true">!</span>${strings.failedToSend}</span><button type="button" class="ccm-retry" part="retry-button" @click=${() => ctx.onRetry(entry.key)}>${strings.retry}</button>`
         : html`<span class="ccm-status" part="status"><span class="ccm-status-icon" aria-hidden="true">✓</span>${strings.sent}</span>`;
-  return html`<div part="message" class="ccm ccm--end ccm--customer ccm--${entry.status}" data-source-type="CUSTOMER" data-key=${entry.key} data-status=${entry.status}><div class="ccm-body"><span class="ccm-vh">${strings.speakerPrefix(strings.you)}</span><div class="ccm-bubble" part="bubble">${renderText(entry.text)}</div><div class="ccm-meta">${renderTime(entry.timestamp, ctx.locale)}${status}</div></div></div>`;
+  const file = entry.file ? (ctx.sentFile?.(entry) ?? null) : null;
+  return html`<div part="message" class="ccm ccm--end ccm--customer ccm--${entry.status}" data-source-type="CUSTOMER" data-key=${entry.key} data-status=${entry.status}><div class="ccm-body"><span class="ccm-vh">${strings.speakerPrefix(strings.you)}</span><div class="ccm-bubble" part="bubble">${file ?? renderText(entry.text)}</div><div class="ccm-meta">${renderTime(entry.timestamp, ctx.locale)}${status}</div></div></div>`;
 }
 
 function renderReceived(entry: ReceivedEntry, ctx: RenderContext): TemplateResult {
@@ -71,7 +87,7 @@ function renderReceived(entry: ReceivedEntry, ctx: RenderContext): TemplateResul
   }
 
   if (sourceType === 'SYSTEM') {
-    return renderNotice(entry.key, sourceType, true, renderContent(message, ctx), message.timestamp, ctx);
+    return renderNotice(entry.key, sourceType, true, renderContent(message, ctx, strings.system), message.timestamp, ctx);
   }
 
   const nickname = clip(nonEmpty(message.senderNickname), MAX_NAME);
@@ -102,7 +118,7 @@ function renderReceived(entry: ReceivedEntry, ctx: RenderContext): TemplateResul
       avatar = renderAvatar(message.senderAvatar, html`${initials(author)}`);
   }
 
-  const content = renderContent(message, ctx);
+  const content = renderContent(message, ctx, author);
   const suggestions = sourceType === 'ROBOT' ? renderSuggestions(message.simQuestions, ctx) : nothing;
   const feedback = sourceType === 'ROBOT' && entry.kind === 'received' && ctx.feedback ? ctx.feedback(entry) : nothing;
   const hasContent = content !== nothing;
@@ -134,21 +150,21 @@ function renderNotice(
 // ---------------------------------------------------------------------------------------------
 // Content by mediaType
 
-function renderContent(message: DownlinkMessage, ctx: RenderContext): TemplateResult | typeof nothing {
+function renderContent(message: DownlinkMessage, ctx: RenderContext, author: string): TemplateResult | typeof nothing {
   const content = typeof message.content === 'string' ? message.content : '';
   switch (message.mediaType) {
     case 'IMAGE':
     case 'FILE_IMAGE':
-      return renderFileCard('image', ctx.strings.mediaImage, message, ctx);
+      return renderFileCard('image', ctx.strings.mediaImage, message, ctx, author);
     case 'VIDEO':
     case 'FILE_VIDEO':
-      return renderFileCard('video', ctx.strings.mediaVideo, message, ctx);
+      return renderFileCard('video', ctx.strings.mediaVideo, message, ctx, author);
     case 'AUDIO':
-      return renderFileCard('audio', ctx.strings.mediaAudio, message, ctx);
+      return renderFileCard('audio', ctx.strings.mediaAudio, message, ctx, author);
     case 'FILE':
-      return renderFileCard('file', ctx.strings.mediaFile, message, ctx);
+      return renderFileCard('file', ctx.strings.mediaFile, message, ctx, author);
     case 'DOCUMENT':
-      return renderFileCard('document', ctx.strings.mediaDocument, message, ctx);
+      return renderFileCard('document', ctx.strings.mediaDocument, message, ctx, author);
     case 'LOCATE':
       return renderLocation(content, ctx);
     case 'WEBCARD':
@@ -167,11 +183,21 @@ function renderText(text: string): TemplateResult {
   )}</div>`;
 }
 
-function renderFileCard(kind: string, typeName: string, message: DownlinkMessage, ctx: RenderContext): TemplateResult {
+function renderFileCard(kind: MediaKind, typeName: string, message: DownlinkMessage, ctx: RenderContext, author: string): TemplateResult {
   const { strings } = ctx;
   const content = clip(typeof message.content === 'string' ? message.content : '', MAX_NAME * 4) ?? '';
   const file = message.mediaType === 'FILE' ? parseFileContent(content) : null;
   const extension = nonEmpty(message.mediaFileType) ?? (file ? null : extensionOf(content));
+  const mediaExt = nonEmpty(message.mediaFileType) ?? extensionOf(content) ?? /\.([A-Za-z0-9]{1,8})$/.exec(content)?.[1] ?? null;
+  const own = ctx.media?.(message, {
+    kind,
+    typeName,
+    name: file?.name ?? fileNameOf(content),
+    size: file?.size ?? null,
+    ext: mediaExt ? clip(mediaExt.toLowerCase(), 8) : null,
+    author,
+  });
+  if (own) return own;
   const url = mediaUrlOf(message, ctx);
   const preview =
     url && kind === 'image'
@@ -184,6 +210,12 @@ function renderFileCard(kind: string, typeName: string, message: DownlinkMessage
     .filter((d): d is string => typeof d === 'string' && d !== '')
     .join(' · ');
   return html`<div class="ccm-card ccm-card--${kind}" part="card">${preview}<div class="ccm-card-type">${typeName}</div>${details ? html`<div class="ccm-card-detail" dir="auto">${details}</div>` : nothing}${action}</div>`;
+}
+
+/** A local file's content may be its path (`docs/label.pdf`): its last segment is the name the visitor sees. */
+function fileNameOf(content: string): string | null {
+  const last = content.trim().split(/[/\\]/).pop() ?? '';
+  return /^[^,]{1,80}\.[A-Za-z0-9]{1,8}$/.test(last) ? last : null;
 }
 
 /** `objectKey,jpg` (FILE_IMAGE / older IMAGE content) names its extension after the last comma. */

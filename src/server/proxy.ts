@@ -436,14 +436,15 @@ export function createCcProxy(options: ProxyOptions): CcProxyHandler {
 
     let body: Buffer | undefined;
     if (route.method === 'POST') {
-      const result = await readBody(req, config.maxBodyBytes);
+      const limit = Math.max(config.maxBodyBytes, route.bodyBytes ?? 0);
+      const result = await readBody(req, limit);
       if (result.kind === 'aborted') {
         res.destroy();
         return 'aborted';
       }
       if (result.kind === 'too-large') {
         const headers = result.drained ? cors : { ...cors, Connection: 'close' };
-        sendJson(res, 413, 'CC_PROXY.BODY_TOO_LARGE', `The request body is larger than ${config.maxBodyBytes} bytes.`, headers);
+        sendJson(res, 413, 'CC_PROXY.BODY_TOO_LARGE', `The request body is larger than ${limit} bytes.`, headers);
         if (!result.drained) res.once('finish', () => req.destroy());
         return 'body-too-large';
       }

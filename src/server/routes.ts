@@ -12,7 +12,18 @@ export interface CcRoute {
    * held poll early: replaced by a newer poll of the same visitor, or at shutdown.
    */
   longPoll: Record<string, unknown> | null;
+  /** A larger body than the proxy's `maxBodyBytes` that this operation needs (an upload), in bytes. */
+  bodyBytes?: number;
 }
+
+/**
+ * An upload's body: a 2 MB file in base64 (4/3 of it) and the JSON around it. Only uploadFileStream may send
+ * that much; every other request keeps the proxy's `maxBodyBytes`.
+ */
+export const UPLOAD_BODY_BYTES = Math.ceil((2 * 1024 * 1024 * 4) / 3) + 4 * 1024;
+
+/** The operations that need a larger body than `maxBodyBytes`. */
+const LARGER_BODIES: Partial<Record<OperationName, number>> = { uploadFileStream: UPLOAD_BODY_BYTES };
 
 /** What the contact center answers when a held long poll ends with nothing to tell (one for each long poll). */
 const NOTHING_HAPPENED: Record<LongPollOperation, Record<string, unknown>> = {
@@ -24,6 +35,10 @@ const NOTHING_HAPPENED: Record<LongPollOperation, Record<string, unknown>> = {
 export const CC_ROUTES: ReadonlyMap<string, CcRoute> = new Map<string, CcRoute>(
   (Object.entries(OPERATIONS) as Array<[OperationName, ApiOperation]>).map(([name, { path, method, longPoll }]) => [
     path,
-    { method, longPoll: longPoll ? NOTHING_HAPPENED[name as LongPollOperation] : null },
+    {
+      method,
+      longPoll: longPoll ? NOTHING_HAPPENED[name as LongPollOperation] : null,
+      ...(LARGER_BODIES[name] ? { bodyBytes: LARGER_BODIES[name] } : {}),
+    },
   ]),
 );

@@ -6,6 +6,7 @@ import type { DownlinkMessage } from '../api/types';
 import type { Fault } from './faults';
 import { corsHeaders, preflightResponse } from './handlers';
 import type { Simulator } from './index';
+import { SAMPLE_KINDS, type SampleKind } from './sample-media';
 import type { SimulatorOptions } from './options';
 
 /** Lifetime the access-token endpoint announces, in seconds. */
@@ -46,6 +47,11 @@ const ACTIONS: Record<string, Action> = {
   },
   push: (sim, body) => sim.push(objectField(body, 'message') as Partial<DownlinkMessage>, userId(body)),
   'agent-disconnects': (sim, body) => sim.agentDisconnects(userId(body)),
+  'agent-sends-file': (sim, body) => {
+    const kind = text(body, 'kind');
+    if (!(SAMPLE_KINDS as readonly string[]).includes(kind)) throw new BadRequest(`body.kind must be one of ${SAMPLE_KINDS.join(', ')}`);
+    sim.agentSendsFile(kind as SampleKind, userId(body));
+  },
   fault: (sim, body) => sim.fault(objectField(body, 'fault') as unknown as Fault),
   'clear-faults': (sim) => sim.clearFaults(),
   configure: (sim, body) => {

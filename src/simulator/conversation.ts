@@ -89,6 +89,13 @@ export function robotAnswer(text: string): { content: string; simQuestions: stri
   };
 }
 
+export const FILE_TO_ROBOT = 'Thanks for the file. I cannot open files, but an agent can: use "Talk to a person".';
+export const FILE_TO_AGENT = 'Thanks, I have your file. Let me take a look.';
+
+function isFile(body: SendBody): boolean {
+  return typeof body.mediaType === 'string' && body.mediaType !== 'TEXT';
+}
+
 export function agentAnswer(text: string): string {
   return `Thanks! Let me check that for you: "${text}".`;
 }
@@ -124,6 +131,11 @@ export function robotSays(state: SimState, user: UserRecord, text: string, simQu
 
 export function agentSays(state: SimState, user: UserRecord, text: string): void {
   state.schedule(user, agentMessage(state, text));
+}
+
+/** The agent sends a file (a sample's downlink fields: mediaType, content, mediaFileType, contentType). */
+export function agentSendsFile(state: SimState, user: UserRecord, file: Partial<WireMessage>): void {
+  state.schedule(user, { ...agentMessage(state, ''), ...file });
 }
 
 export function systemSays(state: SimState, user: UserRecord, text: string): void {
@@ -219,7 +231,7 @@ export function handleSend(state: SimState, user: UserRecord, body: SendBody): S
       if (current === 'ended') return ENDED;
       recordCustomerMessage(state, user, body);
       if (current === 'robot') {
-        const answer = robotAnswer(content);
+        const answer = isFile(body) ? { content: FILE_TO_ROBOT, simQuestions: null } : robotAnswer(content);
         state.schedule(
           user,
           robotMessage(state, answer.content, answer.simQuestions),
@@ -232,7 +244,8 @@ export function handleSend(state: SimState, user: UserRecord, body: SendBody): S
         if (user.needRead) {
           state.schedule(user, { sourceType: 'AGENT', controlType: 'READ', mediaType: null, content: '[]' }, state.now() + state.options.replyDelayMs / 2);
         }
-        state.schedule(user, agentMessage(state, agentAnswer(content)), state.now() + state.options.replyDelayMs);
+        const reply = isFile(body) ? FILE_TO_AGENT : agentAnswer(content);
+        state.schedule(user, agentMessage(state, reply), state.now() + state.options.replyDelayMs);
       }
       return { resultCode: '0', resultDesc: 'sendUserMessage successfully.' };
     case 'TRANS2AGENT':

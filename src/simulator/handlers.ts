@@ -14,6 +14,7 @@ import {
 } from './click-to-call';
 import { chatState, faqMatches, handleSend, invalidSendField, queueInfo, queuePosition, type SendBody } from './conversation';
 import { onTheWire } from './vendor-shapes';
+import { sampleFile } from './sample-media';
 import {
   BROKEN_POLL_KINDS,
   brokenPollResponse,
@@ -24,6 +25,7 @@ import {
   CONNECTION_HEADER,
   connectionDestroyers,
   connectionSignals,
+  randomToken,
   type SimState,
   type TokenRecord,
   type UserRecord,
@@ -73,6 +75,9 @@ function withUser(op: UserOp): Op {
     return op({ ...ctx, user });
   };
 }
+
+/** What uploadFileStream takes (§3 row 5). */
+const UPLOAD_TYPES = ['jpg', 'jpeg', 'png', 'bmp', 'mp3', 'aac', 'mp4', 'txt', 'csv'];
 
 const SATISFACTION_LEVELS = ['Very dissatisfied', 'Dissatisfied', 'Neutral', 'Satisfied', 'Very satisfied'];
 
@@ -373,6 +378,40 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     return { body: { returnCode: '0', resultCode: '0', resultDesc: 'Save leaveMessage success!' } };
   };
 
+  /**
+   * uploadFileStream: a file the visitor sends, stored under a new objectKey (the vendor's returnCode: 2 a missing
+   * parameter, 3 a type it does not take or text that is no base64, 13 a file over the limit).
+   */
+  const upload: Op = withUser(({ body }) => {
+    const fileType = (str(body, 'fileType') ?? '').toLowerCase();
+    const stream = str(body, 'fileStream') ?? '';
+    if (!fileType || !stream || !str(body, 'channel')) return { body: { returnCode: '2', resultDesc: 'missing parameter.' } };
+    if (!UPLOAD_TYPES.includes(fileType) || !/^[A-Za-z0-9+/]+={0,2}$/.test(stream)) {
+      return { body: { returnCode: '3', resultDesc: 'invalid parameter: fileType or fileStream.' } };
+    }
+    if ((stream.length / 4) * 3 > state.options.maxFileBytes + 2) {
+      return { body: { returnCode: '13', resultDesc: 'upload file failed: the file is too large.' } };
+    }
+    const objectKey = `sim-upload/${randomToken(12)}.${fileType}`;
+    state.files.set(objectKey, { base64: stream, fileType });
+    return { body: { returnCode: '0', resultDesc: 'upload file success.', objectKey } };
+  });
+
+  /**
+   * downloadFileStream: a file the agent sent (the samples) or the visitor uploaded; resultCode 401 when there is
+   * no such file, 13 when it is over the limit.
+   */
+  const download: Op = withUser(({ body }) => {
+    const fileId = str(body, 'fileId') ?? '';
+    if (!fileId || !str(body, 'channel')) return { body: { resultCode: '2', resultDesc: 'the fileId or channel is invalid.' } };
+    const file = state.files.get(fileId) ?? sampleFile(fileId);
+    if (!file) return { body: { resultCode: '401', resultDesc: 'objectKey is null.' } };
+    if ((file.base64.length / 4) * 3 > state.options.maxFileBytes + 2) {
+      return { body: { resultCode: '13', resultDesc: 'the file is larger than the limit.' } };
+    }
+    return { body: { resultCode: '0', resultDesc: 'download file success.', fileStream: file.base64 } };
+  });
+
   const saveSatisfaction: Op = ({ body }) => {
     const evaluation = str(body, 'evaluation');
     if (!evaluation || !/^[1-5]$/.test(evaluation)) {
@@ -397,6 +436,8 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     doLeaveMessage: leaveMessage,
     queryPhraseByKeyword: phrases,
     feedbacksatisfaction: robotFeedback,
+    uploadFileStream: upload,
+    downloadFileStream: download,
   };
 
   return [

@@ -10,6 +10,7 @@ import { FaultQueue, type Fault } from './faults';
 import { createApiHandlers, listSessions, type RecordedRequest } from './handlers';
 import { resolveOptions, validateOptionsPatch, type SimulatorOptions } from './options';
 import { SimState, type WireMessage } from './state';
+import { SAMPLE_KINDS, sampleMessage, type SampleKind } from './sample-media';
 
 export type { CallScenario, SimulatorOptions } from './options';
 export { DEFAULT_OPTIONS } from './options';
@@ -17,6 +18,8 @@ export type { Fault, FaultKind, Operation } from './faults';
 export { OPERATIONS } from './faults';
 export type { RecordedRequest } from './handlers';
 export type { WireMessage } from './state';
+export type { SampleKind } from './sample-media';
+export { SAMPLE_KINDS } from './sample-media';
 export { ROBOT_SIM_QUESTIONS, QUEUING_TEXT, AGENT_CONNECTED_TEXT } from './conversation';
 export { CALL_CONNECTED_EVENT_ID } from './click-to-call';
 export { createOAuthHandlers, type OAuthHandlerOptions } from './oauth';
@@ -44,6 +47,8 @@ export interface Simulator {
   systemSays(text: string, userId?: string): void;
   /** A raw downlink message (any sourceType/mediaType); missing fields get defaults. */
   push(message: Partial<DownlinkMessage>, userId?: string): void;
+  /** The agent sends a file: a photo (IMAGE), a chime (AUDIO), a short clip (VIDEO) or a PDF (DOCUMENT). */
+  agentSendsFile(kind: SampleKind, userId?: string): void;
   /** DISCONNECT from the agent side. */
   agentDisconnects(userId?: string): void;
   /** Every issued token now answers 401. */
@@ -103,6 +108,10 @@ export function createSimulator(options: Partial<SimulatorOptions> = {}): Simula
     },
     push(message, userId) {
       state.schedule(state.target(userId), message as Partial<WireMessage>);
+    },
+    agentSendsFile(kind, userId) {
+      if (!SAMPLE_KINDS.includes(kind)) throw new TypeError(`simulator: no sample file of kind ${String(kind)}`);
+      conversation.agentSendsFile(state, state.target(userId), sampleMessage(kind));
     },
     agentDisconnects(userId) {
       conversation.agentDisconnects(state, state.target(userId));

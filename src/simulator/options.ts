@@ -73,6 +73,8 @@ export interface SimulatorOptions {
    * available): the two refusals after which the widget offers to leave a message.
    */
   agentAvailability: 'available' | 'outside-hours' | 'none';
+  /** The largest file uploadFileStream stores and downloadFileStream serves (decoded bytes); default 2 MB. */
+  maxFileBytes: number;
   now: () => number;
 }
 
@@ -98,6 +100,7 @@ export const DEFAULT_OPTIONS: Readonly<SimulatorOptions> = Object.freeze({
   surveyType: 'WEB',
   surveyQuestions: [],
   agentAvailability: 'available',
+  maxFileBytes: 2 * 1024 * 1024,
   now: () => Date.now(),
 });
 
@@ -109,6 +112,7 @@ const NUMBER_KEYS = [
   'queueLength',
   'queueStepMs',
   'callQueueMs',
+  'maxFileBytes',
 ] as const;
 const STRING_KEYS = ['baseUrl', 'robotName', 'agentName'] as const;
 const NULLABLE_STRING_KEYS = ['appKey', 'accessToken', 'appSecret', 'agentAvatar', 'robotAvatar'] as const;

@@ -103,6 +103,8 @@ export function randomToken(bytes = 24): string {
 export class SimState {
   readonly tokens = new Map<string, TokenRecord>();
   readonly users = new Map<string, UserRecord>();
+  /** What uploadFileStream stored, by objectKey (base64, as it came). */
+  readonly files = new Map<string, { base64: string; fileType: string }>();
   forceRenewal = false;
   private activityCounter = 0;
   private seq = 0;
@@ -127,6 +129,7 @@ export class SimState {
     for (const user of this.users.values()) user.waiters.clear();
     this.tokens.clear();
     this.users.clear();
+    this.files.clear();
     this.forceRenewal = false;
     this.lastTimestamp = 0;
   }

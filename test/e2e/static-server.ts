@@ -6,7 +6,7 @@ import { attachSipGateway, createSipGateway, type SipGateway } from '../../demo/
 
 /** The security policy of the plain pages: no inline script or style anywhere. */
 export const STRICT_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' https: data: blob:; media-src blob:; base-uri 'none'; form-action 'none'";
 
 const FILES: Record<string, [string, string]> = {
   '/embed.html': ['test/e2e/static/embed.html', 'text/html; charset=utf-8'],

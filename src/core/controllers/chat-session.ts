@@ -14,11 +14,11 @@ import {
   type SessionPhase,
 } from './persistence';
 import { PollLoop } from './poll-loop';
-import { MAX_MESSAGE_BYTES, messageBytes } from './message-limits';
+import { Outbox } from './outbox';
 import { lockHeld, PollerLock } from './poller-lock';
 import { TabSync, type TabStatus, type TabSyncMessage } from './tab-sync';
 import { messageKey, Transcript } from './transcript';
-import { entryTimestamp, type ReceivedEntry, type SentEntry, type TranscriptEntry } from './transcript-entry';
+import { entryTimestamp, type ReceivedEntry, type SentEntry, type SentFile, type TranscriptEntry } from './transcript-entry';
 
 export type { ServiceMode } from './persistence';
 
@@ -191,8 +191,8 @@ export class ChatSession implements ReactiveController {
   #catchUpTimer: ReturnType<typeof setTimeout> | undefined;
   #catchingUp = false;
   #catchUpAgain = false;
-  readonly #inFlight = new Set<string>();
-  #flushing = false;
+  /** What the visitor sends, on its way (one per identity: a replaced one sends nothing more). */
+  #outbox: Outbox;
   #lastTypingSignal = 0;
   /** The messageCodes a READ went out for. */
   readonly #readSent = new Set<string>();
@@ -214,6 +214,7 @@ export class ChatSession implements ReactiveController {
     this.#listener = listener;
     this.#loadApi = loadApi;
     this.#transcript = new Transcript({ limit: 500 });
+    this.#outbox = this.#newOutbox();
     this.#connectLoop = new PollLoop(host, {
       run: (signal) => this.#runConnect(signal),
       intervalMs: () => 0,
@@ -252,7 +253,7 @@ export class ChatSession implements ReactiveController {
     // Moved in the DOM: the poll aborted on removal may have been answered all the same (the lead catches up).
     if (this.#phase === 'connected') this.#follow();
     this.#persist();
-    void this.#flushOutbox();
+    void this.#outbox.flush();
   }
 
   /**
@@ -348,6 +349,8 @@ export class ChatSession implements ReactiveController {
     this.#clientLoad = null;
     this.#token = saved?.token ?? null;
     this.#transcript = new Transcript({ limit: config.transcriptLimit, entries: saved?.entries ?? [] });
+    this.#outbox.stop();
+    this.#outbox = this.#newOutbox();
     this.#mode = saved?.mode ?? 'robot';
     this.#unread = saved?.unread ?? 0;
     this.#queue = null;
@@ -361,9 +364,8 @@ export class ChatSession implements ReactiveController {
       if (config.channelId) void this.#joinLiveConversation();
       return;
     }
-    // A message whose request had started before the reload may or may not have reached the
-    // server: mark it failed (the visitor decides) rather than risk sending it twice.
-    for (const key of saved.inFlight) this.transcript.setStatus(key, 'failed');
+    // What had started before the reload, and files whose bytes are gone, come back failed (see Outbox).
+    this.#outbox.restore(saved.inFlight);
     if (saved.phase === 'ended') {
       this.#setState('ended');
       return;
@@ -376,7 +378,7 @@ export class ChatSession implements ReactiveController {
     }
     this.#setState('connected');
     this.#follow();
-    void this.#flushOutbox();
+    void this.#outbox.flush();
   }
 
   /**
@@ -452,28 +454,81 @@ export class ChatSession implements ReactiveController {
     });
   }
 
+  /** What the visitor sends, on its way: the panel reads a pending file's bytes and whether a failure can be retried. */
+  get outbox(): Outbox {
+    return this.#outbox;
+  }
+
   /** Queues a text message: shown at once as pending, sent in order, never twice. */
   send(text: string): SentEntry | null {
-    const body = text.trim();
-    if (!body || messageBytes(body) > MAX_MESSAGE_BYTES) return null;
+    if (!Outbox.accepts(text)) return null;
     if (this.state === 'ended') this.startOver();
-    const entry = this.transcript.addSent(body, { status: 'pending', timestamp: this.#sendTimestamp() });
-    this.#persist();
-    this.#host.requestUpdate();
-    if (!this.live) this.connect();
-    else void this.#flushOutbox();
+    const entry = this.#outbox.addText(text, this.#sendTimestamp());
+    this.#sendSoon();
+    return entry;
+  }
+
+  /**
+   * Queues a file (checked by the caller against the API's types and limit): shown at once with its preview, uploaded
+   * and sent in order with the text messages. Its bytes stay in memory.
+   */
+  sendFile(bytes: Blob, file: SentFile): SentEntry {
+    if (this.state === 'ended') this.startOver();
+    const entry = this.#outbox.addFile(bytes, file, this.#sendTimestamp());
+    this.#sendSoon();
     return entry;
   }
 
   /** Sends a failed message again, in place (the same entry, so it never shows twice). */
   retry(key: string): void {
-    const entry = this.transcript.entries.find((e) => e.key === key);
-    if (entry?.kind !== 'sent' || entry.status !== 'failed') return;
-    this.transcript.setStatus(key, 'pending');
-    this.#persist();
-    this.#host.requestUpdate();
+    if (this.#outbox.retry(key)) this.#sendSoon();
+  }
+
+  /** Connects first when needed; the outbox goes on from there. */
+  #sendSoon(): void {
     if (!this.live) this.connect();
-    else void this.#flushOutbox();
+    else void this.#outbox.flush();
+  }
+
+  #newOutbox(): Outbox {
+    const outbox: Outbox = new Outbox(
+      {
+        ready: () => outbox === this.#outbox && !!this.#config?.channelId && !this.#detached && (this.state === 'connected' || this.state === 'reconnecting'),
+        deliver: (entry) => this.#deliver(entry),
+        sent: (entry) => {
+          // A tab that does not poll learns that the service is back from its own send.
+          if (!this.#leading && this.state === 'reconnecting') this.#setState('connected');
+          this.#listener.sent(entry);
+          this.#tabs.post({ type: 'sent', key: entry.key, text: entry.text, timestamp: entry.timestamp, file: entry.file });
+        },
+        failed: (_entry, error) => {
+          const apiError = toApiError(error, 'send');
+          // A file the contact center refused is no trouble with the connection: said, not "reconnecting".
+          if (apiError.operation === 'uploadFileStream' && apiError.kind === 'result') this.#listener.error(apiError, false);
+          else this.#fail(apiError, false);
+        },
+        changed: () => {
+          if (outbox !== this.#outbox) return;
+          this.#persist();
+          this.#host.requestUpdate();
+        },
+      },
+      () => this.transcript,
+    );
+    return outbox;
+  }
+
+  /** One message to the contact center: text as it is; a file uploaded first (the API part's media calls). */
+  async #deliver(entry: SentEntry): Promise<void> {
+    const client = await this.#api();
+    const file = entry.file;
+    if (!file) {
+      await client.send('CHAT', entry.text, { timestamp: entry.timestamp });
+      return;
+    }
+    const { media } = await this.#loadApi();
+    const outbox = this.#outbox;
+    await media.sendFile(client, file, outbox.file(entry.key), entry.timestamp, (objectKey) => outbox.uploaded(entry.key, objectKey));
   }
 
   /** Asks for a human agent (TRANS2AGENT); the queue position is then followed until one answers. */
@@ -662,7 +717,7 @@ export class ChatSession implements ReactiveController {
     this.#setState('connected');
     this.#persist();
     this.#follow();
-    void this.#flushOutbox();
+    void this.#outbox.flush();
   }
 
   async #runPoll(signal: AbortSignal): Promise<void> {
@@ -677,7 +732,7 @@ export class ChatSession implements ReactiveController {
       this.#lastError = null;
       this.#setState('connected');
       // Back from offline or a failure: what was typed meanwhile waits for no other trigger.
-      void this.#flushOutbox();
+      void this.#outbox.flush();
     }
     this.#receive(result.messages);
     this.#reportSkipped(result.skipped);
@@ -852,7 +907,7 @@ export class ChatSession implements ReactiveController {
           if (Array.isArray(message.messages)) this.#receive(message.messages, true);
           break;
         case 'sent':
-          this.#addFromOtherTab([{ kind: 'sent', key: message.key, seq: 0, text: message.text, timestamp: message.timestamp, status: 'sent' }]);
+          this.#addFromOtherTab([{ kind: 'sent', key: message.key, seq: 0, text: message.text, timestamp: message.timestamp, status: 'sent', file: message.file }]);
           break;
         case 'unread':
           if (typeof message.count === 'number') this.#listener.unread(message.count);
@@ -894,7 +949,7 @@ export class ChatSession implements ReactiveController {
     for (const entry of entries) {
       if (entry?.kind === 'received' && entry.message) received.push(entry.message);
       else if (entry?.kind === 'sent' && (entry.status === 'sent' || entry.status === 'read') && typeof entry.text === 'string' && !this.transcript.has(entry.key)) {
-        this.transcript.addSent(entry.text, { key: entry.key, timestamp: entry.timestamp, status: entry.status });
+        this.transcript.addSent(entry.text, { key: entry.key, timestamp: entry.timestamp, status: entry.status, file: validFile(entry.file) });
       }
     }
     // A snapshot's messages are not new to the visitor; a `received` message goes through #receive instead.
@@ -960,43 +1015,8 @@ export class ChatSession implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Sends pending messages one at a time, in the order the visitor typed them. */
-  async #flushOutbox(): Promise<void> {
-    if (this.#flushing || !this.#config?.channelId) return;
-    const identity = this.#identity;
-    this.#flushing = true;
-    try {
-      for (;;) {
-        if (this.#detached || (this.state !== 'connected' && this.state !== 'reconnecting')) return;
-        const next = this.transcript.pending().find((e) => e.status === 'pending' && !this.#inFlight.has(e.key));
-        if (!next) return;
-        if (typeof navigator !== 'undefined' && !navigator.onLine) return; // sent on `online`
-        this.#inFlight.add(next.key);
-        this.#persist();
-        try {
-          await (await this.#api()).send('CHAT', next.text, { timestamp: next.timestamp });
-          this.transcript.setStatus(next.key, 'sent');
-          // A tab that does not poll learns that the service is back from its own send.
-          if (!this.#leading && this.state === 'reconnecting') this.#setState('connected');
-          this.#listener.sent({ ...next, status: 'sent' });
-          this.#tabs.post({ type: 'sent', key: next.key, text: next.text, timestamp: next.timestamp });
-        } catch (error) {
-          this.transcript.setStatus(next.key, 'failed');
-          this.#fail(toApiError(error, 'send'), false);
-        } finally {
-          this.#inFlight.delete(next.key);
-          this.#persist();
-          this.#host.requestUpdate();
-        }
-        if (identity !== this.#identity) return;
-      }
-    } finally {
-      this.#flushing = false;
-    }
-  }
-
   readonly #onOnline = () => {
-    void this.#flushOutbox();
+    void this.#outbox.flush();
     // The poll the loss of the network aborted may have been answered.
     this.#catchUpSoon();
   };
@@ -1055,10 +1075,18 @@ export class ChatSession implements ReactiveController {
       phase: this.#phase,
       mode: this.mode,
       entries: this.transcript.toJSON(),
-      inFlight: [...this.#inFlight],
+      inFlight: this.#outbox.inFlight,
       conversation: this.conversationId,
       unread: this.unread,
     };
     saveSession(this.#storageKey, saved);
   }
+}
+
+/** A file named by another tab (same-origin script, yet checked): only its fields, only of their types. */
+function validFile(file: SentFile | undefined): SentFile | undefined {
+  if (!file || typeof file.name !== 'string' || typeof file.size !== 'number' || typeof file.ext !== 'string') return undefined;
+  if (!['IMAGE', 'AUDIO', 'VIDEO', 'FILE'].includes(file.mediaType)) return undefined;
+  const { name, size, type, ext, mediaType, objectKey } = file;
+  return { name, size, type: typeof type === 'string' ? type : '', ext, mediaType, ...(typeof objectKey === 'string' ? { objectKey } : {}) };
 }

@@ -1,7 +1,7 @@
 import type { DownlinkMessage, QueueInfo } from '../../api/types';
 import type { ConnectionState } from './chat-session';
 import type { ServiceMode } from './persistence';
-import type { TranscriptEntry } from './transcript-entry';
+import type { SentFile, TranscriptEntry } from './transcript-entry';
 
 /** Where the conversation stands, as the polling tab tells the others (with `entries` in answer to `hello`). */
 export interface TabStatus {
@@ -19,7 +19,7 @@ export interface TabStatus {
 /** What one tab tells the others that hold the same conversation. */
 export type TabSyncMessage =
   | { type: 'received'; messages: DownlinkMessage[] }
-  | { type: 'sent'; key: string; text: string; timestamp: number }
+  | { type: 'sent'; key: string; text: string; timestamp: number; file?: SentFile }
   | { type: 'unread'; count: number }
   /** A tab joins (or comes back): the polling tab answers with a `status` that has `entries`. */
   | { type: 'hello' }

@@ -13,6 +13,23 @@ export interface ReceivedEntry {
   message: DownlinkMessage;
 }
 
+/**
+ * A file the visitor sends: what is kept of it with the transcript (sessionStorage). Never its bytes: those stay in
+ * memory (the outbox), so after a reload an unsent file can only be chosen again.
+ */
+export interface SentFile {
+  name: string;
+  size: number;
+  /** The MIME type the browser gave ('' when none). */
+  type: string;
+  /** uploadFileStream's fileType (`png`). */
+  ext: string;
+  /** The send's mediaType after the upload. */
+  mediaType: 'IMAGE' | 'AUDIO' | 'VIDEO' | 'FILE';
+  /** Once uploaded: what the send names the file by (a retry sends it again without a second upload). */
+  objectKey?: string;
+}
+
 /** A message the visitor typed (rendered with data-source-type="CUSTOMER"). */
 export interface SentEntry {
   kind: 'sent';
@@ -23,6 +40,8 @@ export interface SentEntry {
   /** Epoch ms when the visitor sent it. */
   timestamp: number;
   status: OutgoingStatus;
+  /** A file instead of text (`text` is then its name). */
+  file?: SentFile;
 }
 
 export type TranscriptEntry = ReceivedEntry | SentEntry;

@@ -1,5 +1,5 @@
 import type { DownlinkMessage } from '../../api/types';
-import type { OutgoingStatus, ReceivedEntry, SentEntry, TranscriptEntry } from './transcript-entry';
+import type { OutgoingStatus, ReceivedEntry, SentEntry, SentFile, TranscriptEntry } from './transcript-entry';
 
 export const TRANSCRIPT_LIMIT = 500;
 /** How many keys, per entry of the limit, stay remembered after their entry was evicted. */
@@ -85,7 +85,7 @@ export class Transcript {
    * when an entry with that key is stored already, nothing is added and that entry is returned (with `status`
    * applied when given). `timestamp` defaults to Date.now(), `status` to 'pending'.
    */
-  addSent(text: string, opts: { key?: string; timestamp?: number; status?: OutgoingStatus } = {}): SentEntry {
+  addSent(text: string, opts: { key?: string; timestamp?: number; status?: OutgoingStatus; file?: SentFile } = {}): SentEntry {
     const key = opts.key ?? randomId();
     const existing = this.#byKey.get(key);
     if (existing?.kind === 'sent') {
@@ -99,6 +99,7 @@ export class Transcript {
       text,
       timestamp: opts.timestamp ?? Date.now(),
       status: opts.status ?? 'pending',
+      ...(opts.file ? { file: opts.file } : {}),
     };
     // A key taken by a received message or remembered after eviction: hand back the entry, store nothing.
     if (existing || this.#seen.has(key)) return entry;
@@ -112,8 +113,15 @@ export class Transcript {
   setStatus(key: string, status: OutgoingStatus): void {
     const entry = this.#byKey.get(key);
     if (entry?.kind !== 'sent' || entry.status === status) return;
+    this.update(key, { status });
+  }
+
+  /** Changes fields of the sent entry with this key (replacing the entry object); otherwise does nothing. */
+  update(key: string, patch: Partial<Pick<SentEntry, 'status' | 'file'>>): void {
+    const entry = this.#byKey.get(key);
+    if (entry?.kind !== 'sent') return;
     const index = this.#list.indexOf(entry);
-    const updated: SentEntry = { ...entry, status };
+    const updated: SentEntry = { ...entry, ...patch };
     const next = this.#list.slice();
     next[index] = updated;
     this.#byKey.set(key, updated);
@@ -140,6 +148,18 @@ export class Transcript {
     return this.#list.filter(
       (entry): entry is SentEntry => entry.kind === 'sent' && (entry.status === 'pending' || entry.status === 'failed'),
     );
+  }
+
+  /** Takes an unsent entry out (its key stays remembered, so it never comes back). */
+  remove(key: string): void {
+    const entry = this.#byKey.get(key);
+    if (!entry || !unsent(entry)) return;
+    const index = this.#list.indexOf(entry);
+    const next = this.#list.slice();
+    next.splice(index, 1);
+    this.#times.splice(index, 1);
+    this.#byKey.delete(key);
+    this.#list = next;
   }
 
   /** Whether an entry with this key has been stored (it may since have been evicted by the limit). */
@@ -282,8 +302,14 @@ function isEntry(value: unknown): value is TranscriptEntry {
     entry.kind === 'sent' &&
     typeof entry.text === 'string' &&
     typeof entry.timestamp === 'number' &&
+    (entry.file === undefined || isFile(entry.file)) &&
     (entry.status === 'pending' || entry.status === 'sent' || entry.status === 'failed' || entry.status === 'read')
   );
+}
+
+function isFile(value: unknown): boolean {
+  const file = value as Record<string, unknown> | null;
+  return typeof file === 'object' && file !== null && typeof file.name === 'string' && typeof file.size === 'number' && typeof file.ext === 'string' && typeof file.mediaType === 'string';
 }
 
 /** cyrb53-style string hash: two 32-bit multiply-xor lanes folded into 53 bits, as base 36. */

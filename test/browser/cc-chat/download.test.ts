@@ -19,6 +19,10 @@ describe('downloading the conversation', () => {
     sim.push({ sourceType: 'AGENT', senderNickname: 'Sam', mediaType: 'FILE', content: 'invoice.pdf,2048,key,pdf' }, userId);
     await expect.poll(() => messages(el, 'AGENT').length).toBe(2);
     await expect.poll(() => messages(el, 'ROBOT').length).toBe(2); // the robot's answer too
+    // The file's own download (it is in view) is done before the transcript's is asked for.
+    await expect
+      .poll(() => messages(el, 'AGENT')[1]?.querySelector<HTMLElement>('[part~="media"]')?.dataset.mediaState)
+      .toBe('failed');
 
     const blobs: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {

@@ -75,13 +75,13 @@ describe('sender types', () => {
     expect(message.querySelector('[part~="text"]')!.getBoundingClientRect().height).toBeGreaterThan(30);
   });
 
-  it('shows a media message as a card', async () => {
+  it('shows a file message as a file with its name and size (media-received.test.ts has the rest)', async () => {
     const { el, userId } = await connected();
     sim.push({ sourceType: 'AGENT', mediaType: 'FILE', content: 'invoice.pdf,2048,obj-key-1,pdf' }, userId);
     await expect.poll(() => messages(el, 'AGENT').length).toBe(1);
-    const card = messages(el, 'AGENT')[0].querySelector('[part~="card"]');
-    expect(card?.textContent).toContain('File');
-    expect(card?.textContent).toContain('invoice.pdf');
+    const file = messages(el, 'AGENT')[0].querySelector('[part~="media"]');
+    expect(file?.textContent).toContain('invoice.pdf');
+    expect(file?.textContent).toContain('PDF · 2.0 KB');
   });
 });
 

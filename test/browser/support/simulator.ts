@@ -23,5 +23,5 @@ export function startSimulator(): Promise<unknown> {
 export function resetSimulator(): void {
   worker.resetHandlers();
   sim.reset();
-  sim.configure({ ...testOptions, agentAutoReply: true, callScenario: 'connect', queueLength: 3, surveyType: 'WEB', surveyQuestions: [] });
+  sim.configure({ ...testOptions, agentAutoReply: true, callScenario: 'connect', queueLength: 3, surveyType: 'WEB', surveyQuestions: [], maxFileBytes: 2 * 1024 * 1024 });
 }

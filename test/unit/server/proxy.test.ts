@@ -315,10 +315,31 @@ describe('the proxy over HTTP, in front of the simulator', () => {
     expect((await visitor.queueInfo()).status).toBe(200);
   });
 
+  it('forwards uploadFileStream with a body a 2 MB file in base64 fits, and downloadFileStream; other calls keep the limit', async () => {
+    const { sim, api } = await setup();
+    const visitor = new Visitor(api);
+    await visitor.applyToken();
+    await visitor.send('CONNECT');
+    sim.clearRequests();
+    const file = Buffer.alloc(2 * 1024 * 1024, 7).toString('base64');
+    const upload = await visitor.post('uploadFileStream', { fileType: 'png', fileStream: file, channel: 'WEB' });
+    expect(upload.status).toBe(200);
+    expect(upload.json).toMatchObject({ returnCode: '0', objectKey: expect.any(String) });
+    const download = await visitor.post('downloadFileStream', { fileId: upload.json!.objectKey, fileType: 'png', channel: 'WEB' });
+    expect(download.status).toBe(200);
+    expect(download.json?.fileStream).toBe(file);
+    // The same body anywhere else is over the proxy's limit (64 KiB by default).
+    const elsewhere = await visitor.post('queryQueueInfo', { fileStream: 'x'.repeat(70 * 1024) });
+    expect(elsewhere.status).toBe(413);
+    // And an upload beyond a 2 MB file is refused too.
+    const beyond = await visitor.post('uploadFileStream', { fileType: 'png', fileStream: file + 'A'.repeat(8 * 1024), channel: 'WEB' });
+    expect(beyond.status).toBe(413);
+    expect(sim.requests.map((r) => r.operation)).toEqual(['uploadFileStream', 'downloadFileStream']);
+  });
+
   it('answers 404 for paths it does not forward and 405 for wrong methods, never reaching upstream', async () => {
     const { sim, proxy, api } = await setup();
     for (const path of [
-      `${API_PATH}/uploadFileStream`,
       `${API_PATH}/sendAsync`,
       `${API_PATH}/pushMsg`,
       `${API_PATH}/constructor`,
@@ -378,7 +399,7 @@ describe('the proxy over HTTP, in front of the simulator', () => {
 
     const visitor = new Visitor(`${base}/cc${API_PATH}`);
     expect((await visitor.applyToken()).status).toBe(200);
-    expect((await send(`${base}/cc${API_PATH}/uploadFileStream`, { body: {} })).status).toBe(404);
+    expect((await send(`${base}/cc${API_PATH}/pushMsg`, { body: {} })).status).toBe(404);
     expect(nextCalls).toHaveLength(2);
     expect(sim.requests.map((r) => r.path)).toEqual([`${API_PATH}/applyToken`]);
   });
@@ -435,7 +456,7 @@ describe('CORS', () => {
     expect(applied.headers['access-control-allow-credentials']).toBeUndefined();
     expect(applied.headers.vary).toBe('Origin');
     // The proxy's own errors carry them too, so the page can read them.
-    const notFound = await send(`${api}/uploadFileStream`, { body: {}, headers: { Origin: 'http://localhost:5173' } });
+    const notFound = await send(`${api}/pushMsg`, { body: {}, headers: { Origin: 'http://localhost:5173' } });
     expect(notFound.status).toBe(404);
     expect(notFound.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     expect(sim.requests.map((r) => r.method)).toEqual(['POST']);
