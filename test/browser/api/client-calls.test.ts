@@ -178,8 +178,10 @@ describe('poll', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     abandoned.abort();
     await aborted;
+    const polls = sim.requests.filter((r) => r.operation === 'poll').length;
     const next = client.poll();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The message comes once the newer poll is held (not by a timer: under load the request may take longer).
+    await expect.poll(() => sim.requests.filter((r) => r.operation === 'poll').length).toBe(polls + 1);
     sim.robotSays('are you still there?');
     expect((await next).messages.map((m) => m.content)).toEqual(['are you still there?']);
   });

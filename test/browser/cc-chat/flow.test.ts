@@ -162,7 +162,7 @@ describe('the conversation', () => {
     await el.updateComplete;
     expect(transcript(el).at(-1)).toBe('AGENT: The agent ended the chat');
     // The survey of the agent's conversation first; skipped, the button to start again.
-    await expect.poll(() => part(el, 'survey-skip')).toBeTruthy();
+    await expect.poll(() => part(el, 'survey-skip'), { timeout: 5000 }).toBeTruthy();
     expect(part(el, 'new-button')).toBeNull();
     await userEvent.click(requirePart(el, 'survey-skip'));
     expect(isShown(part(el, 'new-button'))).toBe(true);
