@@ -1,26 +1,13 @@
 import { css } from 'lit';
 
 // Click-to-call: the header's call button, the call bar under the header (panel open) and the same bar
-// floating beside the launcher (panel closed). Uses the frame's --_* colours from styles.ts.
+// floating beside the launcher (panel closed). Uses the --_* tokens of src/core/theme.ts and the round and pill
+// buttons of src/core/base-styles.ts, which the element adopts itself (the bar may show before the panel's code).
 export const callStyles = css`
-  :host {
-    --_call-live: var(--cc-chat-call-live, #137333);
-    --_hangup: var(--cc-chat-hangup, #c5221f);
-    --_on-hangup: var(--cc-chat-hangup-contrast, #fff);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_call-live: var(--cc-chat-call-live, #81c995);
-    }
-  }
-
-  /* The call button sits between the title and the close button. */
-  /* Its size and shape come with the panel's round header buttons (panel-styles.ts). */
+  /* The call button sits between the title and the close button: a round ghost button like theirs (its hover is
+     the panel's header rule), outlined. */
   [part~='call-button'] {
-    border: 1px solid currentColor;
-  }
-  [part~='call-button']:hover {
-    background: rgb(255 255 255 / 0.16);
+    border-color: currentColor;
   }
 
   [part~='call'] {
@@ -40,15 +27,9 @@ export const callStyles = css`
     min-width: 0;
   }
   .call-icon {
-    display: grid;
-    flex-shrink: 0;
-    place-items: center;
     width: 32px;
     height: 32px;
-    border-radius: 50%;
-    background: var(--_bg);
     color: var(--_muted);
-    border: 1px solid var(--_border);
   }
   [part~='call'][data-state='requesting'] .call-icon,
   [part~='call'][data-state='queued'] .call-icon,
@@ -99,8 +80,7 @@ export const callStyles = css`
     gap: 6px;
     min-height: 36px;
     padding: 6px 14px 6px 12px;
-    border: none;
-    border-radius: 999px;
+    border: 0;
     background: var(--_hangup);
     color: var(--_on-hangup);
     font-size: 13.5px;
@@ -111,19 +91,8 @@ export const callStyles = css`
     filter: brightness(1.1);
   }
   /* The voice's round buttons (mute, keypad) beside the hang-up button. */
-  .call-round {
-    display: grid;
-    flex-shrink: 0;
-    place-items: center;
-    width: 36px;
-    height: 36px;
-    padding: 0;
-    border: 1px solid var(--_border);
-    border-radius: 50%;
-    background: var(--_bg);
-    color: var(--_fg);
-  }
-  .call-round:hover {
+  [part~='mute-button']:hover,
+  [part~='keypad-button']:hover {
     border-color: var(--_muted);
   }
   [part~='mute-button'][aria-pressed='true'] {
@@ -236,23 +205,12 @@ export const callStyles = css`
   }
 
   [part~='call-dismiss-button'] {
-    display: grid;
-    flex-shrink: 0;
-    place-items: center;
     width: 32px;
     height: 32px;
-    padding: 0;
-    border: none;
-    border-radius: 50%;
-    background: transparent;
     color: var(--_muted);
   }
   [part~='call-dismiss-button']:hover {
     background: var(--_border);
-  }
-  [part~='call'] button:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
   }
 
   [part~='call-gateway'] dl {

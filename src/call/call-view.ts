@@ -30,7 +30,7 @@ export interface CallView {
 /** The header's call button (`part="call-button"`). */
 export function renderCallButton(media: 'audio' | 'video', strings: CcStrings, onClick: () => void): TemplateResult {
   const label = strings.startCall(media);
-  return html`<button part="call-button" type="button" aria-label=${label} title=${label} @click=${onClick}>
+  return html`<button part="call-button" class="round ghost" type="button" aria-label=${label} title=${label} @click=${onClick}>
     ${media === 'video' ? videoIcon : phoneIcon}
   </button>`;
 }
@@ -43,7 +43,7 @@ export function renderCallBar(view: CallView): TemplateResult {
   const hidden = state === 'idle' || (isFinalCallState(state) && view.dismissed);
   return html`<div part="call" class=${compact ? 'call compact' : 'call'} data-state=${state} ?hidden=${hidden}>
     <div class="call-row">
-      <span class="call-icon" aria-hidden="true">${phoneIcon}</span>
+      <span class="round call-icon" aria-hidden="true">${phoneIcon}</span>
       <p part="call-status" role="status" data-state=${state}>
         <span class="call-sentence">${t.callStatus(status)}</span>
         ${active && view.error ? html`<span part="call-notice">${t.callRetrying}</span>` : nothing}
@@ -55,13 +55,14 @@ export function renderCallBar(view: CallView): TemplateResult {
         : nothing}
       ${active ? (view.voiceButtons ?? nothing) : nothing}
       ${active
-        ? html`<button part="hangup-button" type="button" @click=${view.onHangUp}>
+        ? html`<button part="hangup-button" class="pill" type="button" @click=${view.onHangUp}>
             ${hangUpIcon}<span>${t.hangUp}</span>
           </button>`
         : nothing}
       ${isFinalCallState(state)
         ? html`<button
             part="call-dismiss-button"
+            class="round ghost"
             type="button"
             aria-label=${t.dismissCall}
             title=${t.dismissCall}

@@ -28,7 +28,7 @@ export function renderVoiceButtons(view: VoiceView, compact: boolean): TemplateR
   return html`<button
       part="mute-button"
       type="button"
-      class="call-round"
+      class="round"
       aria-label=${t.mute}
       aria-pressed=${view.muted ? 'true' : 'false'}
       title=${muteLabel}
@@ -41,7 +41,7 @@ export function renderVoiceButtons(view: VoiceView, compact: boolean): TemplateR
       : html`<button
           part="keypad-button"
           type="button"
-          class="call-round"
+          class="round"
           aria-label=${t.keypad}
           aria-expanded=${view.keypadOpen ? 'true' : 'false'}
           aria-controls="cc-call-keypad"

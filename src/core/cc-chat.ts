@@ -13,7 +13,9 @@ import type { PanelHost, Panel } from './panel-host';
 import { loadApiPart, loadCallPart, loadPanelPart, loadStrings } from './parts';
 import { ccEvent } from './events';
 import { chatIcon, closeIcon } from './icons';
+import { baseStyles } from './base-styles';
 import { chromeStyles } from './styles';
+import { themeStyles } from './theme';
 import { messageSummary } from './message-content';
 import { addEnglish, hasStrings, loadableLanguage, registerStrings, stringsFor, type CcStrings, type LoadableLanguage } from './strings';
 import { senderLabel } from './sender';
@@ -24,8 +26,8 @@ import { senderLabel } from './sender';
  * opens the panel (or `connect()` is called), resumes after a reload of the tab, and never loses or
  * repeats a message.
  *
- * Theme it with the custom properties below, set on `cc-chat` or any ancestor: their defaults are the light
- * theme's, and a dark page (`prefers-color-scheme: dark`) gets dark ones.
+ * Theme it with the custom properties below, set on `cc-chat` or any ancestor (src/core/theme.ts reads them): their
+ * defaults are the light scheme's; a dark page (`prefers-color-scheme: dark`) gets the `dark:` ones.
  *
  * @tagname cc-chat
  *
@@ -76,12 +78,10 @@ import { senderLabel } from './sender';
  * @csspart media-dialog-download - saves the image shown full size
  * @csspart media-dialog-close - closes the full-size image
  * @csspart attach-button - in the composer: opens the file picker (images, audio, video, text files)
- * @csspart file-input - the composer's file picker (`<input type="file">`, hidden: the attach button opens it)
  * @csspart attach-error - why files were not sent (a type the API does not take, over `max-file-size`, empty)
  * @csspart drop-zone - over the panel while files are dragged onto it
  * @csspart upload-progress - under the visitor's file while it uploads
  * @csspart remove-button - takes a file that can no longer be sent (the page was reloaded) out of the transcript
- * @csspart suggestions - the robot's suggested questions under its message
  * @csspart suggestion - one suggested question (a button that asks it)
  * @csspart notice - status and error messages
  * @csspart queue - the queue position while waiting for an agent
@@ -127,32 +127,39 @@ import { senderLabel } from './sender';
  * @csspart feedback-comment - what was wrong with a robot answer (required with a thumbs down)
  * @csspart feedback-send - sends the thumbs down with its comment
  *
- * @cssprop [--cc-chat-accent=#0b57d0] - brand colour of the launcher, header, the visitor's bubbles and suggestions
- * @cssprop [--cc-chat-accent-contrast=#fff] - text on the accent colour
- * @cssprop [--cc-chat-bg=#fff] - panel background (also cards and suggestion buttons)
- * @cssprop [--cc-chat-fg=#1f1f1f] - panel text colour
- * @cssprop [--cc-chat-surface=#f6f8fc] - background of the call bar and the queue position
- * @cssprop [--cc-chat-muted=#5f6368] - author names, times, system lines and other secondary text
- * @cssprop [--cc-chat-border=#c4c7c5] - outlines of the panel, cards, buttons and the input
- * @cssprop [--cc-chat-bubble-bg=#f1f3f4] - agents' and others' bubbles
- * @cssprop [--cc-chat-bubble-fg=#1f1f1f] - text in those bubbles (and the robot's)
- * @cssprop [--cc-chat-robot-bubble-bg=#e8f0fe] - the robot's bubbles
- * @cssprop [--cc-chat-link=#0b57d0] - links in others' bubbles
- * @cssprop [--cc-chat-avatar-bg=#d3e3fd] - background of avatar initials and the robot's glyph
- * @cssprop [--cc-chat-avatar-fg=#041e49] - avatar initials and the robot's glyph
- * @cssprop [--cc-chat-error=#b3261e] - failed messages, retry and error notices
- * @cssprop [--cc-chat-focus=#0b57d0] - focus rings
- * @cssprop [--cc-chat-font=system-ui] - font family (a system-ui stack)
- * @cssprop [--cc-chat-radius=16px] - corner radius of the panel and bubbles (cards and buttons scale with it)
+ * @cssprop [--cc-chat-accent=#0b57d0] - brand colour of the launcher, header, the visitor's bubbles, buttons and
+ *   suggestions (dark: #a8c7fa)
+ * @cssprop [--cc-chat-accent-contrast=#fff] - text and icons on the accent colour (dark: #062e6f)
+ * @cssprop [--cc-chat-bg=#fff] - panel background, also of cards and outlined buttons (dark: #1f1f1f)
+ * @cssprop [--cc-chat-fg=#1f1f1f] - panel text colour (dark: #e3e3e3)
+ * @cssprop [--cc-chat-muted=#5f6368] - author names, times, system lines and other secondary text (dark: #a8abaf)
+ * @cssprop [--cc-chat-border=#c4c7c5] - outlines of the panel, cards, buttons and the input, and dividers
+ *   (dark: #444746)
+ * @cssprop [--cc-chat-surface=#f6f8fc] - background of the notices, the queue position and the call bar
+ *   (dark: #2a2a2a)
+ * @cssprop [--cc-chat-error=#b3261e] - failed messages, retry, error notices and the unread badge (dark: #f2b8b5)
+ * @cssprop [--cc-chat-bubble-bg=#f1f3f4] - agents' and others' bubbles (dark: #303134)
+ * @cssprop [--cc-chat-bubble-fg=#1f1f1f] - text in those bubbles and the robot's (dark: #e8eaed)
+ * @cssprop [--cc-chat-robot-bubble-bg=#e8f0fe] - the robot's bubbles (dark: #24304a)
+ * @cssprop [--cc-chat-link=#0b57d0] - links and suggested questions in others' bubbles (dark: #a8c7fa)
+ * @cssprop [--cc-chat-avatar-bg=#d3e3fd] - background of avatar initials and the robot's glyph (dark: #0842a0)
+ * @cssprop [--cc-chat-avatar-fg=#041e49] - avatar initials and the robot's glyph (dark: #d3e3fd)
+ * @cssprop [--cc-chat-focus=var(--cc-chat-accent)] - focus rings (the header's are in the accent's contrast)
+ * @cssprop [--cc-chat-call-live=#137333] - colour of a connected call's icon, timer and microphone level
+ *   (dark: #81c995)
+ * @cssprop [--cc-chat-hangup=#c5221f] - background of the hang-up button
+ * @cssprop [--cc-chat-hangup-contrast=#fff] - text and icon on the hang-up button
+ * @cssprop [--cc-chat-font=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif]
+ *   - font family
+ * @cssprop [--cc-chat-radius=16px] - corner radius of the panel and bubbles (cards scale with it)
  * @cssprop [--cc-chat-z-index=2147483000] - stacking of the floating widget
  * @cssprop [--cc-chat-offset-x=20px] - distance of the launcher and panel from the page's side edge
  * @cssprop [--cc-chat-offset-y=20px] - distance of the launcher and panel from the page's bottom edge
- * @cssprop [--cc-chat-call-live=#137333] - colour of a connected call's icon and timer
- * @cssprop [--cc-chat-hangup=#c5221f] - background of the hang-up button
- * @cssprop [--cc-chat-hangup-contrast=#fff] - text and icon on the hang-up button
  */
 export class CcChat extends LitElement {
-  static override styles = chromeStyles;
+  // The tokens first, then what every part's elements start from (resets, button looks), then the frame's own
+  // rules (which size the launcher); the parts' sheets are added after these.
+  static override styles = [themeStyles, baseStyles, chromeStyles];
 
   /** Where `/apiaccess/ccmessaging/...` is served: the site's proxy, or the contact center in direct mode. Default: this page's origin. */
   @property({ attribute: 'base-url' }) baseUrl = '';
@@ -402,6 +409,7 @@ export class CcChat extends LitElement {
     return html`
       <button
         part="launcher"
+        class="round filled"
         type="button"
         aria-label=${this.open ? t.closeChat : launcherLabel}
         aria-expanded=${this.open ? 'true' : 'false'}

@@ -1,89 +1,38 @@
 import { css } from 'lit';
 
 // The widget's frame: launcher, badge, the panel's box. What is inside the panel is styled by the panel's
-// part (src/panel/panel-styles.ts, message bubbles in message-styles.ts), which comes with its code. Everything is themable through --cc-chat-* custom properties (fallbacks inline)
-// and ::part(); all styles are constructed stylesheets, so a strict CSP needs no 'unsafe-inline'.
+// part (src/panel/panel-styles.ts, message bubbles in message-styles.ts), which comes with its code. Colours and
+// sizes are the internal --_* tokens of theme.ts (themable through --cc-chat-* custom properties) and ::part(),
+// the resets and shared button looks are base-styles.ts's; all styles are constructed stylesheets, so a strict
+// CSP needs no 'unsafe-inline'.
 export const chromeStyles = css`
   :host {
-    --_accent: var(--cc-chat-accent, #0b57d0);
-    --_on-accent: var(--cc-chat-accent-contrast, #fff);
-    --_bg: var(--cc-chat-bg, #fff);
-    --_fg: var(--cc-chat-fg, #1f1f1f);
-    --_muted: var(--cc-chat-muted, #5f6368);
-    --_border: var(--cc-chat-border, #dadce0);
-    --_surface: var(--cc-chat-surface, #f6f8fc);
-    --_error: var(--cc-chat-error, #b3261e);
-    --_radius: var(--cc-chat-radius, 16px);
     --_gap: 16px;
     position: fixed;
-    bottom: var(--cc-chat-offset-y, 20px);
-    right: var(--cc-chat-offset-x, 20px);
-    z-index: var(--cc-chat-z-index, 2147483000);
+    bottom: var(--_y);
+    right: var(--_x);
+    z-index: var(--_z);
     display: block;
-    font-family: var(--cc-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC', sans-serif);
+    font-family: var(--_font);
     font-size: 15px;
     line-height: 1.45;
     color: var(--_fg);
     color-scheme: light dark;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_accent: var(--cc-chat-accent, #a8c7fa);
-      --_on-accent: var(--cc-chat-accent-contrast, #062e6f);
-      --_bg: var(--cc-chat-bg, #1f1f1f);
-      --_fg: var(--cc-chat-fg, #e3e3e3);
-      --_muted: var(--cc-chat-muted, #b4b8bd);
-      --_border: var(--cc-chat-border, #444746);
-      --_surface: var(--cc-chat-surface, #2a2a2a);
-      --_error: var(--cc-chat-error, #f2b8b5);
-    }
   }
   :host([hidden]) {
     display: none;
   }
   :host([position='left']) {
     right: auto;
-    left: var(--cc-chat-offset-x, 20px);
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-  [hidden] {
-    display: none !important;
-  }
-  button {
-    font: inherit;
-    cursor: pointer;
-  }
-  button:focus-visible,
-  textarea:focus-visible,
-  [part~='transcript']:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+    left: var(--_x);
   }
 
+  /* A round, filled button (base-styles.ts). */
   [part~='launcher'] {
     position: relative;
-    display: grid;
-    place-items: center;
     width: 60px;
     height: 60px;
     margin-left: auto;
-    border: none;
-    border-radius: 50%;
-    background: var(--_accent);
-    color: var(--_on-accent);
     box-shadow: 0 4px 14px rgb(0 0 0 / 0.25);
     transition: transform 0.15s ease;
   }

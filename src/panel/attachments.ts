@@ -35,11 +35,11 @@ export class Attachments {
   /** The attach button and its (visually hidden) file picker, for the composer. */
   renderButton(): TemplateResult {
     const t = this.#host.strings();
-    return html`<button part="attach-button" type="button" aria-label=${t.attachFile} title=${t.attachFile} @click=${this.#pick}>
+    return html`<button part="attach-button" class="round ghost" type="button" aria-label=${t.attachFile} title=${t.attachFile} @click=${this.#pick}>
         ${attachIcon}
       </button>
       <input
-        part="file-input"
+        class="file-input"
         type="file"
         multiple
         hidden
@@ -99,7 +99,7 @@ export class Attachments {
   }
 
   readonly #pick = (): void => {
-    this.#host.renderRoot.querySelector<HTMLInputElement>('[part~="file-input"]')?.click();
+    this.#host.renderRoot.querySelector<HTMLInputElement>('.file-input')?.click();
   };
 
   readonly #onPicked = (event: Event): void => {

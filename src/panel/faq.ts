@@ -120,6 +120,7 @@ export class FaqSuggestions {
         (question) =>
           html`<button
             part="faq-suggestion"
+            class="pill"
             type="button"
             dir="auto"
             @click=${() => this.#pick(question)}

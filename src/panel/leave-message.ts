@@ -126,7 +126,7 @@ export class LeaveMessage {
       </label>
       <p class="form-message" role="alert">${text}</p>
       <div class="form-actions">
-        <button type="submit" part="leave-message-submit" ?disabled=${this.#sending}>${t.leaveMessageSubmit}</button>
+        <button type="submit" part="leave-message-submit" class="pill filled" ?disabled=${this.#sending}>${t.leaveMessageSubmit}</button>
       </div>
     </form>`;
   }

@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
 /**
- * Files in messages (media-view.ts) and the full-size viewer (media-viewer.ts), with the message styles' colours
- * (`--_*`, set on `.ccm` from the `--cc-chat-*` custom properties) inside a message, and the panel's own outside.
+ * Files in messages (media-view.ts), the full-size viewer (media-viewer.ts) and the composer's attach button, in
+ * the internal `--_*` tokens of src/core/theme.ts and the round and pill buttons of src/core/base-styles.ts.
  */
 export const mediaStyles = css`
   .ccm-bubble:has(> .ccm-media) {
@@ -37,11 +37,6 @@ export const mediaStyles = css`
     background: none;
     line-height: 0;
     overflow: hidden;
-  }
-
-  .ccm-media-open:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
   }
 
   .ccm-media-image,
@@ -131,11 +126,6 @@ export const mediaStyles = css`
     text-decoration: underline;
   }
 
-  .ccm a.ccm-file:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
-
   .ccm-file-icon {
     display: grid;
     place-items: center;
@@ -168,7 +158,7 @@ export const mediaStyles = css`
     display: block;
     inline-size: 100%;
     block-size: 4px;
-    accent-color: var(--_accent-fg);
+    accent-color: var(--_on-accent);
   }
 
   .ccm--end .ccm-media-line {
@@ -186,7 +176,6 @@ export const mediaStyles = css`
     background: #111;
     color: #fff;
     overflow: hidden;
-    font-family: var(--cc-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Microsoft YaHei', sans-serif);
   }
 
   .ccm-viewer::backdrop {
@@ -209,20 +198,15 @@ export const mediaStyles = css`
     white-space: nowrap;
   }
 
+  /* Ghost pills on the viewer's dark bar. */
   .ccm-viewer-action {
     display: inline-grid;
     place-items: center;
     min-inline-size: 40px;
     min-block-size: 40px;
-    padding: 0 10px;
-    border: 0;
-    border-radius: 999px;
-    background: transparent;
-    color: #fff;
-    font: inherit;
+    padding: 0 9px;
     font-weight: 600;
     text-decoration: none;
-    cursor: pointer;
   }
 
   .ccm-viewer-action:hover {
@@ -247,17 +231,11 @@ export const mediaStyles = css`
     grid-template-columns: auto 1fr auto;
   }
 
+  /* A round ghost button. */
   [part~='attach-button'] {
-    display: grid;
-    place-items: center;
-    inline-size: 40px;
-    block-size: 40px;
-    padding: 0;
-    border: none;
-    border-radius: 50%;
-    background: transparent;
+    width: 40px;
+    height: 40px;
     color: var(--_muted);
-    cursor: pointer;
   }
 
   [part~='attach-button']:hover {

@@ -68,7 +68,7 @@ function renderPending(status: string, name: string, info: MediaInfo, strings: C
     status === 'gone'
       ? nothing
       : status === 'failed'
-      ? html`<span class="ccm-media-note ccm-media-note--error" part="media-status">${strings.mediaFailed}</span><button type="button" class="ccm-retry" part="media-retry" @click=${() => actions.retry()}>${strings.retry}</button>`
+      ? html`<span class="ccm-media-note ccm-media-note--error" part="media-status">${strings.mediaFailed}</span><button type="button" class="ccm-retry pill" part="media-retry" @click=${() => actions.retry()}>${strings.retry}</button>`
       : status === 'too-large'
         ? html`<span class="ccm-media-note" part="media-status">${strings.mediaTooLarge(actions.maxBytes)}</span>`
         : html`<span class="ccm-media-note" part="media-status" role="status">${strings.mediaLoading}</span>`;

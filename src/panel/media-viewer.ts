@@ -58,8 +58,8 @@ export class MediaViewer {
       ${image
         ? html`<div class="ccm-viewer-bar">
               <span class="ccm-viewer-name" dir="auto">${image.name}</span>
-              <a class="ccm-viewer-action" part="media-dialog-download" href=${image.url} download=${image.name}>${t.download}</a>
-              <button type="button" class="ccm-viewer-action" part="media-dialog-close" aria-label=${t.closeImage} @click=${() => this.close()}>
+              <a class="ccm-viewer-action pill ghost" part="media-dialog-download" href=${image.url} download=${image.name}>${t.download}</a>
+              <button type="button" class="ccm-viewer-action pill ghost" part="media-dialog-close" aria-label=${t.closeImage} @click=${() => this.close()}>
                 ${closeIcon}
               </button>
             </div>

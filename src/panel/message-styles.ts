@@ -1,49 +1,10 @@
 import { css } from 'lit';
 
-/**
- * Styles for the transcript entries of render-entry.ts (classes `ccm-*`), adopted by the element's
- * shadow root. Theme them with these custom properties, set on `cc-chat` or any ancestor; each
- * has a light and a dark default (`prefers-color-scheme`), both meeting WCAG AA for text:
- *
- * | property                       | light default      | dark default | used for                                   |
- * | ------------------------------ | ------------------ | ------------ | ------------------------------------------ |
- * | `--cc-chat-accent`             | #0b57d0            | #a8c7fa      | the visitor's bubbles, links, suggestions  |
- * | `--cc-chat-accent-contrast`    | #ffffff            | #062e6f      | text on the accent                         |
- * | `--cc-chat-bg`                 | #ffffff            | #1f1f1f      | cards, suggestion buttons (panel colour)   |
- * | `--cc-chat-fg`                 | #1f1f1f            | #e3e3e3      | text on `--cc-chat-bg`                     |
- * | `--cc-chat-muted`              | #5f6368            | #a8abaf      | author names, times, system notices        |
- * | `--cc-chat-bubble-bg`          | #f1f3f4            | #303134      | agents' and others' bubbles                |
- * | `--cc-chat-bubble-fg`          | #1f1f1f            | #e8eaed      | text in those bubbles                      |
- * | `--cc-chat-robot-bubble-bg`    | #e8f0fe            | #24304a      | the robot's bubbles (fg: bubble-fg)        |
- * | `--cc-chat-link`               | #0b57d0            | #a8c7fa      | links in others' bubbles                   |
- * | `--cc-chat-avatar-bg`          | #d3e3fd            | #0842a0      | avatar initials / robot glyph background   |
- * | `--cc-chat-avatar-fg`          | #041e49            | #d3e3fd      | avatar initials / robot glyph              |
- * | `--cc-chat-border`             | #c4c7c5            | #5f6368      | card and button outlines                   |
- * | `--cc-chat-error`              | #b3261e            | #f2b8b5      | failed messages, retry                     |
- * | `--cc-chat-focus`              | #0b57d0            | #a8c7fa      | focus rings                                |
- * | `--cc-chat-radius`             | 16px               |              | bubble corners (cards and buttons scale)   |
- * | `--cc-chat-font`               | system-ui stack    |              | all text                                   |
- *
- * The muted colour sits on the panel background: keep `--cc-chat-bg` (or the panel) matching.
- */
+// Styles for the transcript entries of render-entry.ts (classes `ccm-*`), adopted with the panel's code. Colours
+// are the internal --_* tokens that src/core/theme.ts resolves from the --cc-chat-* custom properties (light and
+// dark); the round and pill buttons are src/core/base-styles.ts's.
 export const messageStyles = css`
   .ccm {
-    --_accent: var(--cc-chat-accent, #0b57d0);
-    --_accent-fg: var(--cc-chat-accent-contrast, #ffffff);
-    --_bg: var(--cc-chat-bg, #ffffff);
-    --_fg: var(--cc-chat-fg, #1f1f1f);
-    --_muted: var(--cc-chat-muted, #5f6368);
-    --_bubble-bg: var(--cc-chat-bubble-bg, #f1f3f4);
-    --_bubble-fg: var(--cc-chat-bubble-fg, #1f1f1f);
-    --_robot-bg: var(--cc-chat-robot-bubble-bg, #e8f0fe);
-    --_link: var(--cc-chat-link, #0b57d0);
-    --_avatar-bg: var(--cc-chat-avatar-bg, #d3e3fd);
-    --_avatar-fg: var(--cc-chat-avatar-fg, #041e49);
-    --_border: var(--cc-chat-border, #c4c7c5);
-    --_error: var(--cc-chat-error, #b3261e);
-    --_focus: var(--cc-chat-focus, #0b57d0);
-    --_radius: var(--cc-chat-radius, 16px);
-
     display: flex;
     align-items: flex-end;
     gap: 8px;
@@ -51,33 +12,9 @@ export const messageStyles = css`
     /* No content-visibility: its estimated heights made "scroll to the end" land short of the end. The
        transcript shows a bounded page of messages instead (src/panel/transcript-window.ts). */
     padding: 4px;
-    font-family: var(--cc-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'PingFang SC', 'Microsoft YaHei', sans-serif);
     font-size: 0.9375rem;
     line-height: 1.4;
     color: var(--_fg);
-  }
-
-  @media (prefers-color-scheme: dark) {
-    .ccm {
-      --_accent: var(--cc-chat-accent, #a8c7fa);
-      --_accent-fg: var(--cc-chat-accent-contrast, #062e6f);
-      --_bg: var(--cc-chat-bg, #1f1f1f);
-      --_fg: var(--cc-chat-fg, #e3e3e3);
-      --_muted: var(--cc-chat-muted, #a8abaf);
-      --_bubble-bg: var(--cc-chat-bubble-bg, #303134);
-      --_bubble-fg: var(--cc-chat-bubble-fg, #e8eaed);
-      --_robot-bg: var(--cc-chat-robot-bubble-bg, #24304a);
-      --_link: var(--cc-chat-link, #a8c7fa);
-      --_avatar-bg: var(--cc-chat-avatar-bg, #0842a0);
-      --_avatar-fg: var(--cc-chat-avatar-fg, #d3e3fd);
-      --_border: var(--cc-chat-border, #5f6368);
-      --_error: var(--cc-chat-error, #f2b8b5);
-      --_focus: var(--cc-chat-focus, #a8c7fa);
-    }
-  }
-
-  .ccm[hidden] {
-    display: none;
   }
 
   .ccm--end {
@@ -110,7 +47,6 @@ export const messageStyles = css`
     flex: none;
     display: grid;
     place-items: center;
-    box-sizing: border-box;
     inline-size: 28px;
     block-size: 28px;
     margin-block-end: 20px;
@@ -136,7 +72,6 @@ export const messageStyles = css`
 
   /* Bubbles. The transparent border turns into a visible outline in forced-colors mode. */
   .ccm-bubble {
-    box-sizing: border-box;
     max-inline-size: 100%;
     padding: 8px 12px;
     border: 1px solid transparent;
@@ -155,7 +90,7 @@ export const messageStyles = css`
     border-end-start-radius: var(--_radius);
     border-end-end-radius: 4px;
     background: var(--_accent);
-    color: var(--_accent-fg);
+    color: var(--_on-accent);
   }
 
   .ccm-text {
@@ -171,12 +106,6 @@ export const messageStyles = css`
 
   .ccm--end .ccm-bubble a {
     color: inherit;
-  }
-
-  .ccm a:focus-visible,
-  .ccm button:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
   }
 
   .ccm--end .ccm-bubble a:focus-visible {
@@ -206,14 +135,8 @@ export const messageStyles = css`
   }
   [part~='feedback-up'],
   [part~='feedback-down'] {
-    display: grid;
-    place-items: center;
     width: 28px;
     height: 28px;
-    padding: 0;
-    border: 1px solid var(--_border);
-    border-radius: 50%;
-    background: var(--_bg);
     color: var(--_muted);
   }
   [part~='feedback-up'][aria-pressed='true'],
@@ -241,19 +164,7 @@ export const messageStyles = css`
     flex: 1 1 10em;
     min-width: 0;
     padding: 4px 10px;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    background: var(--_bg);
-    color: var(--_fg);
     font: inherit;
-    font-size: 0.875rem;
-  }
-  [part~='feedback-send'] {
-    padding: 4px 12px;
-    border: none;
-    border-radius: 999px;
-    background: var(--_accent);
-    color: var(--_on-accent);
     font-size: 0.875rem;
   }
   .ccm-meta {
@@ -305,20 +216,11 @@ export const messageStyles = css`
     font-size: 0.75rem;
   }
 
-  .ccm button {
-    font: inherit;
-    cursor: pointer;
-  }
-
   .ccm-retry {
     min-block-size: 24px;
     padding: 2px 10px;
-    border: 1px solid var(--_error);
-    border-radius: 999px;
-    background: var(--_bg);
+    border-color: var(--_error);
     color: var(--_error);
-    font-size: 0.75rem;
-    font-weight: 600;
   }
 
   .ccm-retry:hover {
@@ -336,12 +238,8 @@ export const messageStyles = css`
   .ccm-suggestion {
     max-inline-size: 100%;
     min-block-size: 32px;
-    padding: 4px 12px;
-    border: 1px solid var(--_accent);
-    border-radius: 999px;
-    background: var(--_bg);
+    border-color: var(--_accent);
     color: var(--_link);
-    font-size: 0.875rem;
     text-align: start;
     overflow-wrap: anywhere;
   }

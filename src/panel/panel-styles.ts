@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
-// Inside the panel: header, notices, queue, transcript, composer (the frame and its custom properties are in
-// src/core/styles.ts; message bubbles in src/panel/message-styles.ts). Adopted with the panel's code.
+// Inside the panel: header, notices, queue, transcript, composer (the frame is in src/core/styles.ts, the colour
+// tokens in src/core/theme.ts, the round and pill buttons in src/core/base-styles.ts; message bubbles in
+// src/panel/message-styles.ts). Adopted with the panel's code.
 export const panelStyles = css`
   /* Title and close on the first row; the conversation's actions on a second row when there are any. */
   [part~='header'] {
@@ -36,18 +37,14 @@ export const panelStyles = css`
     gap: 6px;
     margin-top: 8px;
   }
-  .actions button {
+  /* Ghost pills outlined in the header's text colour. */
+  .actions .pill {
     min-height: 32px;
-    padding: 4px 12px;
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    background: transparent;
-    color: inherit;
+    border-color: currentColor;
     font-size: 13px;
     white-space: nowrap;
   }
-  /* The header's round buttons, side by side in the title's row. The call button (in the header only) takes its
-     border from the call part's stylesheet; nothing here sets it, so the two sheets may be adopted in either order. */
+  /* The header's round ghost buttons, side by side in the title's row (the call part's call button among them). */
   .tools {
     grid-column: 2;
     grid-row: 1;
@@ -55,25 +52,7 @@ export const panelStyles = css`
     align-items: center;
     gap: 6px;
   }
-  [part~='download-button'],
-  [part~='close-button'],
-  [part~='call-button'] {
-    display: grid;
-    place-items: center;
-    width: 36px;
-    height: 36px;
-    padding: 0;
-    border-radius: 50%;
-    background: transparent;
-    color: inherit;
-  }
-  [part~='download-button'],
-  [part~='close-button'] {
-    border: none;
-  }
-  .actions button:hover,
-  [part~='download-button']:hover,
-  [part~='close-button']:hover {
+  [part~='header'] button:hover {
     background: rgb(255 255 255 / 0.16);
   }
   [part~='header'] button:focus-visible {
@@ -114,10 +93,6 @@ export const panelStyles = css`
   [part~='earlier-button'] {
     align-self: center;
     padding: 6px 14px;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    background: var(--_bg);
-    color: var(--_fg);
     font-size: 13px;
   }
 
@@ -165,14 +140,8 @@ export const panelStyles = css`
     font-weight: 600;
   }
   [part~='send-button'] {
-    display: grid;
-    place-items: center;
     width: 40px;
     height: 40px;
-    border: none;
-    border-radius: 50%;
-    background: var(--_accent);
-    color: var(--_on-accent);
   }
   /* The arrow points the way the text runs. */
   [part~='send-button']:dir(rtl) svg {
@@ -186,10 +155,6 @@ export const panelStyles = css`
   [part~='survey-submit'],
   [part~='leave-message-submit'] {
     padding: 10px 18px;
-    border: none;
-    border-radius: 999px;
-    background: var(--_accent);
-    color: var(--_on-accent);
     font-weight: 600;
   }
   /* A form in place of the message box: the survey, leaving a message. Not centred: a form taller than its room
@@ -218,9 +183,7 @@ export const panelStyles = css`
   [part~='faq-suggestion'] {
     max-width: 100%;
     padding: 5px 12px;
-    border: 1px solid var(--_accent);
-    border-radius: 999px;
-    background: var(--_bg);
+    border-color: var(--_accent);
     color: var(--_accent);
     font-size: 0.875rem;
     text-align: start;
@@ -237,10 +200,6 @@ export const panelStyles = css`
   [part~='leave-message-button'],
   [part~='survey-skip'] {
     padding: 10px 14px;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    background: transparent;
-    color: var(--_fg);
   }
   .panel-form {
     display: grid;
@@ -315,9 +274,6 @@ export const panelStyles = css`
   .choice span {
     display: inline-block;
     padding: 6px 12px;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    background: var(--_bg);
     cursor: pointer;
   }
   .choice input:checked + span {

@@ -149,17 +149,18 @@ class ChatPanel implements Panel {
         ${live
           ? html`<div class="actions">
               ${mode === 'robot'
-                ? html`<button part="agent-button" type="button" @click=${() => session.requestAgent()}>
+                ? html`<button part="agent-button" class="pill ghost" type="button" @click=${() => session.requestAgent()}>
                     ${t.askForAgent}
                   </button>`
                 : nothing}
-              <button part="end-button" type="button" @click=${() => this.#endChat()}>${t.endChat}</button>
+              <button part="end-button" class="pill ghost" type="button" @click=${() => this.#endChat()}>${t.endChat}</button>
             </div>`
           : nothing}
         <div class="tools">
           ${session.transcript.entries.length > 0
             ? html`<button
                 part="download-button"
+                class="round ghost"
                 type="button"
                 aria-label=${t.downloadTranscript}
                 title=${t.downloadTranscript}
@@ -169,7 +170,7 @@ class ChatPanel implements Panel {
               </button>`
             : nothing}
           ${this.#host.callButton()}
-          <button part="close-button" type="button" aria-label=${t.closeChat} @click=${() => this.#host.closeAndReturnFocus()}>
+          <button part="close-button" class="round ghost" type="button" aria-label=${t.closeChat} @click=${() => this.#host.closeAndReturnFocus()}>
             ${closeIcon}
           </button>
         </div>
@@ -221,10 +222,10 @@ class ChatPanel implements Panel {
           : html`<div class="footer-actions">
               ${this.#leave.shown
                 ? nothing
-                : html`<button part="leave-message-button" type="button" @click=${() => this.#leave.choose()}>
+                : html`<button part="leave-message-button" class="pill" type="button" @click=${() => this.#leave.choose()}>
                     ${t.leaveMessageOffer}
                   </button>`}
-              <button part="new-button" type="button" @click=${() => this.#startNewConversation()}>${t.newConversation}</button>
+              <button part="new-button" class="pill filled" type="button" @click=${() => this.#startNewConversation()}>${t.newConversation}</button>
             </div>`}
       </div>`;
     }
@@ -252,7 +253,7 @@ class ChatPanel implements Panel {
       <span id="counter" part="counter" class=${tooLong ? 'over' : ''} ?hidden=${!nearLimit}>
         ${tooLong ? t.messageTooLong(budget.max) : t.charactersLeft(budget.left)}
       </span>
-      <button part="send-button" type="submit" aria-label=${t.send} ?disabled=${!this.#draft.trim() || tooLong}>
+      <button part="send-button" class="round filled" type="submit" aria-label=${t.send} ?disabled=${!this.#draft.trim() || tooLong}>
         ${sendIcon}
       </button>
     </form>`;
@@ -277,7 +278,7 @@ class ChatPanel implements Panel {
     // Earlier messages: the transcript's own first, then the history's (a visitor who comes back).
     const earlier = start > 0 || (entries.length > 0 && this.#host.session.canLoadEarlier);
     return html`${earlier
-      ? html`<button part="earlier-button" type="button" @click=${this.#showEarlier}>${strings.showEarlier}</button>`
+      ? html`<button part="earlier-button" class="pill" type="button" @click=${this.#showEarlier}>${strings.showEarlier}</button>`
       : nothing}${repeat(
       chunksOf(start > 0 ? entries.slice(start) : entries),
       (chunk) => chunk.key,

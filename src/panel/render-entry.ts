@@ -61,11 +61,11 @@ function renderSent(entry: SentEntry, ctx: RenderContext): TemplateResult {
     entry.status === 'pending'
       ? html`<span class="ccm-status" part="status">${entry.file && !entry.file.objectKey ? strings.uploading(null) : strings.sending}</span>`
       : lost
-        ? html`<span class="ccm-status ccm-status--failed" part="status"><span class="ccm-status-icon" aria-hidden="true">!</span>${strings.fileGone}</span><button type="button" class="ccm-retry" part="remove-button" @click=${() => ctx.onRemove?.(entry.key)}>${strings.removeFile}</button>`
+        ? html`<span class="ccm-status ccm-status--failed" part="status"><span class="ccm-status-icon" aria-hidden="true">!</span>${strings.fileGone}</span><button type="button" class="ccm-retry pill" part="remove-button" @click=${() => ctx.onRemove?.(entry.key)}>${strings.removeFile}</button>`
       : entry.status === 'read'
         ? html`<span class="ccm-status" part="status"><span class="ccm-status-icon" aria-hidden="true">✓✓</span>${strings.read}</span>`
         : entry.status === 'failed'
-        ? html`<span class="ccm-status ccm-status--failed" part="status"><span class="ccm-status-icon" aria-hidden="true">!</span>${strings.failedToSend}</span><button type="button" class="ccm-retry" part="retry-button" @click=${() => ctx.onRetry(entry.key)}>${strings.retry}</button>`
+        ? html`<span class="ccm-status ccm-status--failed" part="status"><span class="ccm-status-icon" aria-hidden="true">!</span>${strings.failedToSend}</span><button type="button" class="ccm-retry pill" part="retry-button" @click=${() => ctx.onRetry(entry.key)}>${strings.retry}</button>`
         : html`<span class="ccm-status" part="status"><span class="ccm-status-icon" aria-hidden="true">✓</span>${strings.sent}</span>`;
   const file = entry.file ? (ctx.sentFile?.(entry) ?? null) : null;
   return html`<div part="message" class="ccm ccm--end ccm--customer ccm--${entry.status}" data-source-type="CUSTOMER" data-key=${entry.key} data-status=${entry.status}><div class="ccm-body"><span class="ccm-vh">${strings.speakerPrefix(strings.you)}</span><div class="ccm-bubble" part="bubble">${file ?? renderText(entry.text)}</div><div class="ccm-meta">${renderTime(entry.timestamp, ctx.locale)}${status}</div></div></div>`;
@@ -268,8 +268,8 @@ function renderSuggestions(questions: unknown, ctx: RenderContext): TemplateResu
     if (typeof q === 'string' && q.trim() !== '' && !list.includes(q)) list.push(q);
   }
   if (list.length === 0) return nothing;
-  return html`<div class="ccm-suggestions" part="suggestions" role="group" aria-label=${ctx.strings.suggestedQuestions}>${list.map(
-    (q) => html`<button type="button" class="ccm-suggestion" part="suggestion" dir="auto" @click=${() => ctx.onQuestion(q)}>${clip(q, MAX_TEXT)}</button>`,
+  return html`<div class="ccm-suggestions" role="group" aria-label=${ctx.strings.suggestedQuestions}>${list.map(
+    (q) => html`<button type="button" class="ccm-suggestion pill" part="suggestion" dir="auto" @click=${() => ctx.onQuestion(q)}>${clip(q, MAX_TEXT)}</button>`,
   )}</div>`;
 }
 

@@ -107,6 +107,7 @@ export class RobotFeedback {
       <button
         type="button"
         part="feedback-up"
+        class="round"
         aria-label=${t.feedbackHelpful}
         title=${t.feedbackHelpful}
         aria-pressed=${pressed(true)}
@@ -118,6 +119,7 @@ export class RobotFeedback {
       <button
         type="button"
         part="feedback-down"
+        class="round"
         aria-label=${t.feedbackNotHelpful}
         title=${t.feedbackNotHelpful}
         aria-pressed=${pressed(false)}
@@ -132,8 +134,8 @@ export class RobotFeedback {
         : nothing}
       ${asking
         ? html`<form class="ccm-feedback-form" @submit=${(e: SubmitEvent) => this.#submitComment(e, entry)}>
-            <input part="feedback-comment" type="text" maxlength=${MAX_COMMENT} aria-label=${t.feedbackWhy} placeholder=${t.feedbackWhy} />
-            <button type="submit" part="feedback-send">${t.feedbackSend}</button>
+            <input part="feedback-comment" class="pill" type="text" maxlength=${MAX_COMMENT} aria-label=${t.feedbackWhy} placeholder=${t.feedbackWhy} />
+            <button type="submit" part="feedback-send" class="pill filled">${t.feedbackSend}</button>
             ${vote.state === 'empty' || vote.state === 'failed'
               ? html`<span class="ccm-feedback-note" role="alert">
                   ${vote.state === 'empty' ? t.feedbackNeedComment : t.feedbackFailed}

@@ -159,7 +159,7 @@ export class Survey {
     const choice = (name: string, value: string, label: string, checked: boolean, pick: () => void) =>
       html`<label class="choice">
         <input type="radio" name=${name} .value=${value} .checked=${checked} ?disabled=${sending} @change=${pick} />
-        <span>${label}</span>
+        <span class="pill">${label}</span>
       </label>`;
     const pick = (apply: () => void) => () => {
       apply();
@@ -204,8 +204,8 @@ export class Survey {
         ${this.#message === 'choose' ? t.surveyChooseRating : this.#message === 'failed' ? t.surveyFailed : ''}
       </p>
       <div class="form-actions">
-        <button type="button" part="survey-skip" ?disabled=${sending} @click=${() => this.#finish(false)}>${t.surveySkip}</button>
-        <button type="submit" part="survey-submit" ?disabled=${sending}>${t.surveySubmit}</button>
+        <button type="button" part="survey-skip" class="pill" ?disabled=${sending} @click=${() => this.#finish(false)}>${t.surveySkip}</button>
+        <button type="submit" part="survey-submit" class="pill filled" ?disabled=${sending}>${t.surveySubmit}</button>
       </div>
     </form>`;
   }

@@ -23,7 +23,7 @@ async function withMedia(): Promise<CcChat> {
   await openAndGreet(el);
   for (const kind of ['image', 'audio', 'video', 'pdf'] as const) sim.agentSendsFile(kind, userId);
   sim.push({ sourceType: 'AGENT', mediaType: 'IMAGE', content: 'missing', mediaFileType: 'jpg', senderNickname: 'Alex' }, userId);
-  const input = requirePart(el, 'file-input') as HTMLInputElement;
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('.file-input')!;
   const transfer = new DataTransfer();
   transfer.items.add(new File([Uint8Array.from(atob(SAMPLE_PNG), (c) => c.charCodeAt(0))], 'photo.png', { type: 'image/png' }));
   transfer.items.add(new File(['%PDF'], 'report.pdf', { type: 'application/pdf' }));

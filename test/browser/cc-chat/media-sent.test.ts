@@ -40,7 +40,7 @@ async function connected(attrs: Record<string, string> = {}): Promise<{ el: CcCh
 
 /** What choosing files in the picker does: the input's files change. */
 async function choose(el: CcChat, ...files: File[]): Promise<void> {
-  const input = requirePart(el, 'file-input') as HTMLInputElement;
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('.file-input')!;
   const transfer = new DataTransfer();
   for (const file of files) transfer.items.add(file);
   input.files = transfer.files;
@@ -66,7 +66,7 @@ function fileSends(userId: string) {
 describe('sending a file', () => {
   it('the attach button opens the composer’s file picker', async () => {
     const { el } = await connected();
-    const input = requirePart(el, 'file-input') as HTMLInputElement;
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('.file-input')!;
     expect(input.type).toBe('file');
     expect(input.accept).toContain('.png');
     const click = vi.spyOn(input, 'click').mockImplementation(() => undefined);

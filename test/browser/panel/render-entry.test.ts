@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cdp } from 'vitest/browser';
 import type { DownlinkMessage } from '../../../src/api/types';
 import type { OutgoingStatus, ReceivedEntry, SentEntry, TranscriptEntry } from '../../../src/core/controllers/transcript-entry';
+import { baseStyles } from '../../../src/core/base-styles';
+import { themeStyles } from '../../../src/core/theme';
 import { messageStyles } from '../../../src/panel/message-styles';
 import { renderEntry, type RenderContext } from '../../../src/panel/render-entry';
 import { messageSummary } from '../../../src/core/message-content';
@@ -42,14 +44,14 @@ afterEach(() => {
   for (const host of hosts.splice(0)) host.remove();
 });
 
-/** Renders entries into a role=log inside a shadow root that adopts messageStyles, like the element. */
+/** Renders entries into a role=log inside a shadow root that adopts the theme, the base and messageStyles, like the element. */
 function mount(entries: TranscriptEntry[], ctx: RenderContext = context(), width = 360): HTMLElement {
   const host = document.createElement('div');
   host.style.width = `${width}px`;
   document.body.append(host);
   hosts.push(host);
   const root = host.attachShadow({ mode: 'open' });
-  root.adoptedStyleSheets = [messageStyles.styleSheet!];
+  root.adoptedStyleSheets = [themeStyles.styleSheet!, baseStyles.styleSheet!, messageStyles.styleSheet!];
   const log = document.createElement('div');
   log.setAttribute('role', 'log');
   log.setAttribute('aria-label', 'Conversation');
@@ -90,7 +92,7 @@ describe('renderEntry by sourceType', () => {
     expect(part(el, 'avatar')!.querySelector('img')).toBeNull();
     expect(part(el, 'avatar')!.getAttribute('aria-hidden')).toBe('true');
 
-    const group = part(el, 'suggestions')!;
+    const group = el.querySelector<HTMLElement>('.ccm-suggestions')!; // a layout hook, not a part
     expect(group.getAttribute('role')).toBe('group');
     expect(group.getAttribute('aria-label')).toBe('Suggested questions');
     const buttons = parts(el, 'suggestion') as HTMLButtonElement[];
@@ -120,7 +122,7 @@ describe('renderEntry by sourceType', () => {
     expect(part(onlySuggestions, 'bubble')).toBeNull();
     expect(parts(onlySuggestions, 'suggestion')).toHaveLength(1);
     const plain = one(received({ sourceType: 'ROBOT', content: 'hi' }));
-    expect(part(plain, 'suggestions')).toBeNull();
+    expect(plain.querySelector('.ccm-suggestions')).toBeNull();
   });
 
   it('AGENT: nickname with avatar, or initials when there is no safe avatar', () => {
