@@ -17,6 +17,7 @@ import { PollLoop } from './poll-loop';
 import { Outbox } from './outbox';
 import { lockHeld, PollerLock } from './poller-lock';
 import { TabSync, type TabStatus, type TabSyncMessage } from './tab-sync';
+import { sentFromHistory } from './sent-from-history';
 import { messageKey, Transcript } from './transcript';
 import { entryTimestamp, type ReceivedEntry, type SentEntry, type SentFile, type TranscriptEntry } from './transcript-entry';
 
@@ -643,7 +644,8 @@ export class ChatSession implements ReactiveController {
       const before = this.transcript.entries.length;
       const own = (m: DownlinkMessage) => m.sourceType === 'USER' || m.sourceType === 'CUSTOMER';
       for (const m of messages.filter(own)) {
-        this.transcript.addSent(m.content, { key: messageKey(m), timestamp: m.timestamp, status: 'sent' });
+        const { text, file } = sentFromHistory(m);
+        this.transcript.addSent(text, { key: messageKey(m), timestamp: m.timestamp, status: 'sent', file });
       }
       this.transcript.addReceived(messages.filter((m) => !own(m)));
       this.#persistSoon();
@@ -815,7 +817,8 @@ export class ChatSession implements ReactiveController {
       const own = (m: DownlinkMessage) => m.sourceType === 'USER' || m.sourceType === 'CUSTOMER';
       if (alone) {
         for (const m of found.filter(own)) {
-          this.transcript.addSent(m.content, { key: messageKey(m), timestamp: m.timestamp, status: 'sent' });
+          const { text, file } = sentFromHistory(m);
+          this.transcript.addSent(text, { key: messageKey(m), timestamp: m.timestamp, status: 'sent', file });
         }
       }
       this.#receive(found.filter((m) => !own(m)));

@@ -225,6 +225,24 @@ describe('failures and retries', () => {
     const download = sim.requests.find((r) => r.operation === 'downloadFileStream')!;
     expect((download.body as { fileId: string }).fileId).toMatch(/^sim-upload\//);
   });
+
+  it('read back from the history (a visitor who comes back), a file the visitor sent shows as that file, not its key', async () => {
+    const { el, userId } = await connected();
+    await choose(el, photo());
+    await expect.poll(() => mine(el)[0]?.dataset.status).toBe('sent');
+    const objectKey = fileSends(userId)[0]!.content;
+    el.remove();
+    sessionStorage.clear(); // a new tab of the same visitor: nothing kept but the user ID
+    const next = await mountChat({ userId });
+    next.show();
+    await waitForState(next, 'connected');
+    sim.robotSays('Welcome back.', userId);
+    await expect.poll(() => messages(next, 'ROBOT').length, { timeout: 5000 }).toBeGreaterThan(0);
+    await expect.poll(() => part(next, 'earlier-button'), { timeout: 5000 }).toBeTruthy();
+    requirePart(next, 'earlier-button').click();
+    await expect.poll(() => mine(next)[0]?.querySelector<HTMLImageElement>('[part~="media-image"]')?.naturalWidth ?? 0, { timeout: 5000 }).toBe(360);
+    expect(mine(next).some((m) => m.textContent?.includes(objectKey))).toBe(false);
+  });
 });
 
 describe('dropping and pasting', () => {
