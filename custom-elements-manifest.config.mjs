@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
@@ -84,6 +85,24 @@ function readonlyFieldsHiddenFromTypings() {
 
 const readonlyFields = readonlyFieldsHiddenFromTypings();
 
+/**
+ * Vue's template checker (vue-tsc, Volar) matches `poll-interval="…"` to a prop named `pollInterval` and
+ * `@cc-message` to one named `onCcMessage`; the generator writes `"poll-interval"` and `"oncc-message"`, which
+ * nothing in a template matches. Rewrites the generated keys to the names Vue looks up.
+ */
+function vueTemplateNames(file) {
+  const camel = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+  return {
+    name: 'cc-chat-vue-template-names',
+    packageLinkPhase() {
+      const text = readFileSync(file, 'utf8')
+        .replace(/^(\s*)"on(cc-[a-z-]+)"\?:/gm, (_, indent, event) => `${indent}on${camel(`-${event}`)}?:`)
+        .replace(/^(\s*)"([a-z]+(?:-[a-z]+)+)"\?:/gm, (_, indent, attribute) => `${indent}${camel(attribute)}?:`);
+      writeFileSync(file, text);
+    },
+  };
+}
+
 export default {
   globs: Object.keys(shipped),
   outdir: 'dist',
@@ -96,6 +115,7 @@ export default {
     readonlyFields.hide,
     customElementJsxPlugin({ outdir: 'dist/types', fileName: 'jsx.d.ts', globalTypePath: './index.js', hideLogs: true }),
     customElementVuejsPlugin({ outdir: 'dist/types', fileName: 'vue.d.ts', globalTypePath: './index.js', hideLogs: true }),
+    vueTemplateNames('dist/types/vue.d.ts'),
     readonlyFields.restore,
     customEventTypes(),
   ],
