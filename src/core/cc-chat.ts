@@ -301,6 +301,24 @@ export class CcChat extends LitElement {
     return this.session.send(text)?.key ?? null;
   }
 
+  /**
+   * Sends a file as the visitor, as the attach button does (uploaded, then sent; shown at once with its
+   * preview). Resolves to the message's client-side key, or null when the API does not take the file (its type,
+   * over `max-file-size`, or empty).
+   */
+  async sendFile(file: File): Promise<string | null> {
+    this.configureBeforeFirstUpdate();
+    const { media } = await loadApiPart();
+    const kind = media.uploadKind(file);
+    if (!kind || media.checkUpload(file, this.maxFileBytes())) return null;
+    const name = file.name || `image.${kind.ext}`;
+    return this.session.sendFile(file, { name, size: file.size, type: file.type, ext: kind.ext, mediaType: kind.mediaType }).key;
+  }
+
+  private maxFileBytes(): number {
+    return this.maxFileSize > 0 ? Math.floor(this.maxFileSize) : 2 * 1024 * 1024;
+  }
+
   /** The click-to-call's state (the same as the last `cc-call-status`). */
   get callState(): CallState {
     return this.call?.state ?? 'idle';
@@ -634,7 +652,7 @@ export class CcChat extends LitElement {
       show: () => el.show(),
       dispatch: (event) => void el.dispatchEvent(event),
       api: loadApiPart,
-      maxFileBytes: () => (el.maxFileSize > 0 ? Math.floor(el.maxFileSize) : 2 * 1024 * 1024),
+      maxFileBytes: () => el.maxFileBytes(),
       closeAndReturnFocus: () => el.closeAndReturnFocus(),
       callBar: () => (el.open ? (el.call?.renderBar(false) ?? nothing) : nothing),
       callButton: () => (el.call && el.callButtonShown ? el.call.renderButton() : nothing),

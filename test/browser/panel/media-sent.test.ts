@@ -236,12 +236,25 @@ describe('failures and retries', () => {
     const next = await mountChat({ userId });
     next.show();
     await waitForState(next, 'connected');
-    sim.robotSays('Welcome back.', userId);
+    sim.robotSays('Welcome back.', undefined, userId);
     await expect.poll(() => messages(next, 'ROBOT').length, { timeout: 5000 }).toBeGreaterThan(0);
     await expect.poll(() => part(next, 'earlier-button'), { timeout: 5000 }).toBeTruthy();
     requirePart(next, 'earlier-button').click();
     await expect.poll(() => mine(next)[0]?.querySelector<HTMLImageElement>('[part~="media-image"]')?.naturalWidth ?? 0, { timeout: 5000 }).toBe(360);
     expect(mine(next).some((m) => m.textContent?.includes(objectKey))).toBe(false);
+  });
+});
+
+describe('sendFile()', () => {
+  it('sends a file as the attach button does, and resolves to its key; a file the API does not take resolves to null', async () => {
+    const { el, userId } = await connected();
+    const key = await el.sendFile(photo());
+    expect(key).toEqual(expect.any(String));
+    await expect.poll(() => mine(el)[0]?.dataset.status).toBe('sent');
+    expect(fileSends(userId)).toEqual([{ mediaType: 'IMAGE', content: expect.any(String) }]);
+    expect(await el.sendFile(fileOf('setup.exe', 'application/octet-stream', 'MZ'))).toBeNull();
+    expect(await el.sendFile(fileOf('empty.txt', 'text/plain', ''))).toBeNull();
+    expect(uploads()).toHaveLength(1);
   });
 });
 
