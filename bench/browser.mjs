@@ -43,13 +43,17 @@ async function openWidget(browser, server, attrs = {}) {
   return { context, page, userId };
 }
 
-/** Waits until the widget's first poll answered (the greeting) and the next one is held. */
-async function settle(page) {
-  await page.evaluate(async () => {
+/**
+ * Waits until the widget's first poll answered (the greeting) and the next one is held; against a server that
+ * holds nothing (`held: false`), until two more polls have answered.
+ */
+async function settle(page, { held = true } = {}) {
+  await page.evaluate(async (held) => {
     await new Promise((r) => setTimeout(r, 150));
-    await window.bench.heldFor(50);
+    if (held) await window.bench.heldFor(50);
+    else await window.bench.pollsAnswered(2);
     await window.bench.el.updateComplete;
-  });
+  }, held);
 }
 
 /** Pushes `messages` to the user's session and resolves with the page's timing once all are rendered. */
@@ -216,7 +220,7 @@ export async function benchNetwork(browser, modules, { windowMs = 60_000, pagesP
       s.clients = await Promise.all(
         Array.from({ length: pagesPerScenario }, () => openWidget(browser, s.server, { prefix: 'n' })),
       );
-      await Promise.all(s.clients.map((c) => settle(c.page)));
+      await Promise.all(s.clients.map((c) => settle(c.page, { held: s.hold > 0 })));
     }),
   );
   await sleep(1500);

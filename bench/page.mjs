@@ -136,6 +136,16 @@ window.bench = {
       await sleep(10);
     }
   },
+  /** Resolves once n more polls than now have answered. */
+  async pollsAnswered(n, limitMs = 30000) {
+    const polls = () => window.__bench.calls.filter((c) => c.op === 'poll').length - window.__bench.inFlight.poll;
+    const target = polls() + n;
+    const end = performance.now() + limitMs;
+    while (polls() < target) {
+      if (performance.now() > end) throw new Error(n + ' polls did not answer within ' + limitMs + ' ms');
+      await sleep(10);
+    }
+  },
   /** Latency: a message pushed (over HTTP, from here) while a poll is held, to that message rendered. */
   async latencySample(userId, i, jitterMs) {
     await bench.heldFor(100);
