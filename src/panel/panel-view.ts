@@ -85,6 +85,8 @@ class ChatPanel implements Panel {
         aria-label=${host.strings().transcriptLabel}
         tabindex="0"
         @scroll=${this.#onTranscriptScroll}
+        @load=${this.#onMediaSized}
+        @loadedmetadata=${this.#onMediaSized}
       >
         ${this.#renderTranscript()}
       </div>
@@ -418,6 +420,17 @@ class ChatPanel implements Panel {
     session.connect();
     void this.#host.updateComplete.then(() => this.focusInput());
   }
+
+  /**
+   * An image or a player takes its height only once its file has loaded, after the transcript scrolled to the
+   * end: it stays at the end if the visitor was there. (Neither event bubbles: listened to in the capture phase.)
+   */
+  readonly #onMediaSized = {
+    handleEvent: (): void => {
+      if (this.#stickToBottom) this.#scrollToEnd();
+    },
+    capture: true,
+  };
 
   readonly #onTranscriptScroll = (): void => {
     const el = this.#part('transcript');

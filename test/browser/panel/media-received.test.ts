@@ -121,6 +121,24 @@ describe('received files', () => {
   });
 });
 
+describe('the transcript with files', () => {
+  it('stays at the end when an image and a video take their height after loading', async () => {
+    const { el, userId } = await connected();
+    for (let i = 0; i < 8; i += 1) sim.agentSays(`Line ${i} of a long answer`, userId);
+    await expect.poll(() => messages(el, 'AGENT').length).toBe(8);
+    sim.agentSendsFile('image', userId);
+    sim.agentSendsFile('video', userId);
+    const files = () => media(el).filter((m): m is HTMLElement => !!m);
+    await expect.poll(() => files().filter((m) => m.dataset.mediaState === 'ready').length).toBe(2);
+    await imageLoaded(files()[0].querySelector<HTMLImageElement>('[part~="media-image"]'));
+    const video = files()[1].querySelector('video')!;
+    await expect.poll(() => video.readyState).toBeGreaterThan(0);
+    const transcript = part(el, 'transcript')!;
+    expect(transcript.scrollHeight).toBeGreaterThan(transcript.clientHeight);
+    await expect.poll(() => transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight).toBeLessThan(2);
+  });
+});
+
 describe('the image viewer', () => {
   async function withImage() {
     const ctx = await connected();
