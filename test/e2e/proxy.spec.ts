@@ -1,46 +1,23 @@
 import { expect, test } from '@playwright/test';
-import { startProxyServer, type ProxyServer } from '../../src/server/index.ts';
-import { createSimulator } from '../../src/simulator/index.ts';
-import { startSimulatorServer, type SimulatorServer } from '../../src/simulator/http.ts';
-import { widget } from './support';
+import { CREDENTIALS, openThroughProxy, startBehindProxy, type BehindProxy } from './behind-proxy';
 
 // Browser → the site's proxy (holding the app key and secret) → the simulator standing in for the
 // contact center, which checks x-app-key and the Bearer AccessToken like the real gateway.
 
-const APP_KEY = 'e2e-app-key-0d6f';
-const APP_SECRET = 'e2e-app-secret-9b1c4e7a';
-const ACCESS_TOKEN = 'e2e-access-token-5f2a8c31d9';
+const { appKey: APP_KEY, appSecret: APP_SECRET, accessToken: ACCESS_TOKEN } = CREDENTIALS;
 
-let upstream: SimulatorServer;
-let proxy: ProxyServer;
+let servers: BehindProxy;
+let upstream: BehindProxy['upstream'];
+let proxy: BehindProxy['proxy'];
 /** The proxy's access log (one JSON line per request), checked for secrets like everything the page saw. */
 const accessLines: string[] = [];
 
 test.beforeAll(async ({ baseURL }) => {
-  const simulator = createSimulator({
-    appKey: APP_KEY,
-    appSecret: APP_SECRET,
-    accessToken: ACCESS_TOKEN,
-    pollHoldMs: 800,
-    replyDelayMs: 50,
-    queueStepMs: 400,
-    queueLength: 2,
-  });
-  upstream = await startSimulatorServer({ port: 0, simulator });
-  proxy = await startProxyServer({
-    port: 0,
-    target: upstream.url,
-    appKey: APP_KEY,
-    appSecret: APP_SECRET,
-    allowedOrigins: [new URL(baseURL!).origin],
-    accessLog: (entry) => accessLines.push(JSON.stringify(entry)),
-  });
+  servers = await startBehindProxy(new URL(baseURL!).origin, { simulator: { queueStepMs: 400, queueLength: 2 }, accessLog: (entry) => accessLines.push(JSON.stringify(entry)) });
+  ({ upstream, proxy } = servers);
 });
 
-test.afterAll(async () => {
-  await proxy?.close();
-  await upstream?.close();
-});
+test.afterAll(() => servers?.close());
 
 test('a conversation through the proxy, and no secret ever reaches the page', async ({ page }) => {
   const seen: string[] = [];
@@ -55,11 +32,7 @@ test('a conversation through the proxy, and no secret ever reaches the page', as
     const token = request.headers()['ccmessaging-token'];
     if (token) chatTokens.add(token);
   });
-  const w = widget(page);
-  await page.goto('/');
-  await w.root.evaluate((el, url) => el.setAttribute('base-url', url), proxy.url);
-  await w.launcher.click();
-  await expect(w.messages('ROBOT').first()).toContainText('virtual assistant');
+  const w = await openThroughProxy(page, proxy);
   await w.button('agent-button').click();
   await expect(w.messages('AGENT').first()).toBeVisible({ timeout: 10_000 });
   await w.input.fill('Hello through the proxy');
