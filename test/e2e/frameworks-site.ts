@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { attachSipGateway, createSipGateway, type SipGateway } from '../../demo/sip-gateway';
+import type { SipGateway } from '../../demo/sip-gateway';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator';
 import { createSimulatorMiddleware } from '../../src/simulator/http';
-import { STRICT_CSP } from './static-server';
+import { listenWithGateway, STRICT_CSP } from './static-server';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -95,22 +95,5 @@ export async function startFrameworksSite(root: string, options: Partial<Simulat
       }
     });
   });
-  const gateway = createSipGateway('/sip');
-  attachSipGateway(server, gateway);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  simulator.configure({ callGwAddresses: [`ws://127.0.0.1:${port}/sip`] });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    simulator,
-    gateway,
-    polls,
-    close: () =>
-      new Promise<void>((resolve) => {
-        gateway.close();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { simulator, polls, ...(await listenWithGateway(server, simulator)) };
 }

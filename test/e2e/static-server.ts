@@ -48,6 +48,17 @@ export async function startStaticSite(options: Partial<SimulatorOptions>): Promi
       res.writeHead(200, { 'Content-Type': file[1], 'Content-Security-Policy': STRICT_CSP }).end(body);
     });
   });
+  return { simulator, ...(await listenWithGateway(server, simulator)) };
+}
+
+/**
+ * Starts `server` on a free loopback port with the SIP test gateway at ws://…/sip, where the simulator's
+ * "Call connected" then points; `close` ends both.
+ */
+export async function listenWithGateway(
+  server: Server,
+  simulator: Simulator,
+): Promise<{ url: string; gateway: SipGateway; close(): Promise<void> }> {
   const gateway = createSipGateway('/sip');
   attachSipGateway(server, gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -56,7 +67,6 @@ export async function startStaticSite(options: Partial<SimulatorOptions>): Promi
   simulator.configure({ callGwAddresses: [`ws://127.0.0.1:${port}/sip`] });
   return {
     url: `http://127.0.0.1:${port}`,
-    simulator,
     gateway,
     close: () =>
       new Promise<void>((resolve) => {
