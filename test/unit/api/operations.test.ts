@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { API_PATH, OPERATIONS } from '../../../src/api/operations';
 import { API_PATH as PROXY_API_PATH, CC_ROUTES } from '../../../src/server/routes';
-import { OPERATIONS as SIMULATED } from '../../../src/simulator/faults';
+import { createSimulator } from '../../../src/simulator';
+import { startSimulatorServer } from '../../../src/simulator/http';
 
 // One table of operations (src/api/operations.ts) read by the client, the proxy and the simulator.
 describe('the operations table', () => {
@@ -21,8 +22,20 @@ describe('the operations table', () => {
     }
   });
 
-  it('names the operations the simulator serves and injects faults into', () => {
-    expect([...SIMULATED].sort()).toEqual(Object.keys(OPERATIONS).sort());
+  it('is what the simulator serves: each operation answered at its path and method by its own handler', async () => {
+    const server = await startSimulatorServer({ port: 0, simulator: createSimulator({ pollHoldMs: 0 }) });
+    try {
+      for (const { path, method } of Object.values(OPERATIONS)) {
+        await fetch(`${server.url}${API_PATH}/${path}`, {
+          method,
+          ...(method === 'POST' ? { body: '{}', headers: { 'Content-Type': 'application/json' } } : {}),
+        });
+      }
+      // The catch-all records an unknown path as 'unknown'; each handler records its operation's name.
+      expect(server.simulator.requests.map((r) => r.operation)).toEqual(Object.keys(OPERATIONS));
+    } finally {
+      await server.close();
+    }
   });
 
   it('spells paths as the vendor does, without a leading or trailing slash', () => {
