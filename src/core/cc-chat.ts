@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { CcApiError } from './errors';
+import type { CcApiError } from './errors';
 import type { AccessTokenProvider } from '../api/types';
 import { ChatSession, type ConnectionState } from './controllers/chat-session';
 import { rememberedUserId, MAX_USER_ID_LENGTH } from './controllers/persistence';
@@ -503,6 +503,12 @@ export class CcChat extends LitElement {
     this.dispatchEvent(ccEvent('cc-error', { kind, operation, status, resultCode, message, fatal }));
   }
 
+  /** `cc-error` for code or strings that could not be fetched: a network failure, not fatal (a later try may work). */
+  private reportLoadFailure(operation: string, what: string, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.dispatchEvent(ccEvent('cc-error', { kind: 'network', operation, message: `${what} could not be loaded: ${reason}`, fatal: false }));
+  }
+
   private onMessages(entries: ReceivedEntry[]): void {
     for (const entry of entries) {
       this.dispatchEvent(ccEvent('cc-message', { key: entry.key, message: entry.message }));
@@ -592,10 +598,7 @@ export class CcChat extends LitElement {
     try {
       registerStrings(language, await loadStrings(language));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.dispatchEvent(
-        ccEvent('cc-error', { kind: 'network', operation: 'strings', message: `The ${language} strings could not be loaded: ${reason}`, fatal: false }),
-      );
+      this.reportLoadFailure('strings', `The ${language} strings`, error);
       return;
     }
     this.applyStrings();
@@ -622,10 +625,7 @@ export class CcChat extends LitElement {
         this.panelLoad = null;
         this.panelFailed = true;
         this.requestUpdate();
-        const reason = error instanceof Error ? error.message : String(error);
-        this.dispatchEvent(
-          ccEvent('cc-error', { kind: 'network', operation: 'panel', message: `The chat panel could not be loaded: ${reason}`, fatal: false }),
-        );
+        this.reportLoadFailure('panel', 'The chat panel', error);
         return null;
       },
     );
@@ -671,11 +671,7 @@ export class CcChat extends LitElement {
       },
       (error: unknown) => {
         this.callLoad = null;
-        const reason = error instanceof Error ? error.message : String(error);
-        this.reportError(
-          new CcApiError({ kind: 'network', operation: 'createClickToCall', message: `The call could not be loaded: ${reason}` }),
-          false,
-        );
+        this.reportLoadFailure('createClickToCall', 'The call', error);
         return null;
       },
     );
