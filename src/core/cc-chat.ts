@@ -20,6 +20,12 @@ import { messageSummary } from './message-content';
 import { addEnglish, hasStrings, loadableLanguage, registerStrings, stringsFor, type CcStrings, type LoadableLanguage } from './strings';
 import { senderLabel } from './sender';
 
+/** The properties whose change configures the session again (checked on every update: one array, made once). */
+const SESSION_CONFIG_KEYS = [
+  'baseUrl', 'channelId', 'userId', 'userName', 'locale', 'pollInterval', 'transcriptLimit',
+  'appKey', 'tokenUrl', 'accessTokenProvider', 'readReceipts',
+] as const;
+
 /**
  * An embeddable contact-center chat: a launcher button that opens a chat panel talking to the
  * CC-Messaging web-channel API (robot, queue, human agent). Connects only when the visitor first
@@ -366,11 +372,7 @@ export class CcChat extends LitElement {
       if (language && !hasStrings(language)) void this.loadLanguage(language);
       this.applyStrings();
     }
-    const configKeys = [
-      'baseUrl', 'channelId', 'userId', 'userName', 'locale', 'pollInterval', 'transcriptLimit',
-      'appKey', 'tokenUrl', 'accessTokenProvider', 'readReceipts',
-    ] as const;
-    if (configKeys.some((key) => changed.has(key)) || !this.hasUpdated) this.configureSession();
+    if (SESSION_CONFIG_KEYS.some((key) => changed.has(key)) || !this.hasUpdated) this.configureSession();
     if (changed.has('noTitleAlert')) this.updateTitle();
     // Notifications are shown by the panel's code: fetched for a live conversation that wants them.
     if (this.notify && this.session.live) void this.loadPanel();
