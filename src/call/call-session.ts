@@ -3,6 +3,7 @@ import type { CcMessagingClient } from '../api/client';
 import { createClickToCall, dropClickToCall, getClickToCallEvents } from '../api/click-to-call';
 import { CcApiError } from '../core/errors';
 import type { ClickToCallEvent, MediaAbility } from '../api/types';
+import type { CcCallStatusDetail } from '../core/events';
 import type { BackoffOptions } from '../core/controllers/backoff';
 import {
   classifyCallEvent,
@@ -19,19 +20,11 @@ import type { VoiceFailure } from './voice-host';
 
 export type { CallGateway, CallRejection, CallState } from './call-events';
 
-/** Everything known about the current (or last) call. A new object on every change. */
-export interface CallStatus {
-  state: CallState;
-  /** createClickToCall's resultCode when it refused the call (`rejected`); else null. */
-  resultCode: string | null;
-  /** The server's words: the last event's resultDesc, or createClickToCall's when it refused. */
-  resultDesc: string | null;
-  eventId: string | null;
-  /** The CTI cause of a "Call failed". */
-  causeId: string | null;
-  causeDesc: string | null;
-  /** Known from "Call connected" on, and kept until the next call starts. */
-  gateway: CallGateway | null;
+/**
+ * Everything known about the current (or last) call. A new object on every change. What `cc-call-status` tells the
+ * page (its fields are documented there), plus what only the widget uses; the gateway is kept until the next call.
+ */
+export interface CallStatus extends CcCallStatusDetail {
   /** Why the call was refused (`rejected`), or `error` when it could not be started (`failed`). */
   rejection: CallRejection | 'error' | null;
   /** How long the call was connected, in whole seconds: set when a call that connected ends. */

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { CcApiError } from './errors';
+import type { CcApiError } from './errors';
 import type { AccessTokenProvider } from '../api/types';
 import { ChatSession, type ConnectionState } from './controllers/chat-session';
 import { rememberedUserId, MAX_USER_ID_LENGTH } from './controllers/persistence';
@@ -19,6 +19,12 @@ import { themeStyles } from './theme';
 import { messageSummary } from './message-content';
 import { addEnglish, hasStrings, loadableLanguage, registerStrings, stringsFor, type CcStrings, type LoadableLanguage } from './strings';
 import { senderLabel } from './sender';
+
+/** The properties whose change configures the session again (checked on every update: one array, made once). */
+const SESSION_CONFIG_KEYS = [
+  'baseUrl', 'channelId', 'userId', 'userName', 'locale', 'pollInterval', 'transcriptLimit',
+  'appKey', 'tokenUrl', 'accessTokenProvider', 'readReceipts',
+] as const;
 
 /**
  * An embeddable contact-center chat: a launcher button that opens a chat panel talking to the
@@ -366,11 +372,7 @@ export class CcChat extends LitElement {
       if (language && !hasStrings(language)) void this.loadLanguage(language);
       this.applyStrings();
     }
-    const configKeys = [
-      'baseUrl', 'channelId', 'userId', 'userName', 'locale', 'pollInterval', 'transcriptLimit',
-      'appKey', 'tokenUrl', 'accessTokenProvider', 'readReceipts',
-    ] as const;
-    if (configKeys.some((key) => changed.has(key)) || !this.hasUpdated) this.configureSession();
+    if (SESSION_CONFIG_KEYS.some((key) => changed.has(key)) || !this.hasUpdated) this.configureSession();
     if (changed.has('noTitleAlert')) this.updateTitle();
     // Notifications are shown by the panel's code: fetched for a live conversation that wants them.
     if (this.notify && this.session.live) void this.loadPanel();
@@ -503,6 +505,12 @@ export class CcChat extends LitElement {
     this.dispatchEvent(ccEvent('cc-error', { kind, operation, status, resultCode, message, fatal }));
   }
 
+  /** `cc-error` for code or strings that could not be fetched: a network failure, not fatal (a later try may work). */
+  private reportLoadFailure(operation: string, what: string, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.dispatchEvent(ccEvent('cc-error', { kind: 'network', operation, message: `${what} could not be loaded: ${reason}`, fatal: false }));
+  }
+
   private onMessages(entries: ReceivedEntry[]): void {
     for (const entry of entries) {
       this.dispatchEvent(ccEvent('cc-message', { key: entry.key, message: entry.message }));
@@ -592,10 +600,7 @@ export class CcChat extends LitElement {
     try {
       registerStrings(language, await loadStrings(language));
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.dispatchEvent(
-        ccEvent('cc-error', { kind: 'network', operation: 'strings', message: `The ${language} strings could not be loaded: ${reason}`, fatal: false }),
-      );
+      this.reportLoadFailure('strings', `The ${language} strings`, error);
       return;
     }
     this.applyStrings();
@@ -622,10 +627,7 @@ export class CcChat extends LitElement {
         this.panelLoad = null;
         this.panelFailed = true;
         this.requestUpdate();
-        const reason = error instanceof Error ? error.message : String(error);
-        this.dispatchEvent(
-          ccEvent('cc-error', { kind: 'network', operation: 'panel', message: `The chat panel could not be loaded: ${reason}`, fatal: false }),
-        );
+        this.reportLoadFailure('panel', 'The chat panel', error);
         return null;
       },
     );
@@ -671,11 +673,7 @@ export class CcChat extends LitElement {
       },
       (error: unknown) => {
         this.callLoad = null;
-        const reason = error instanceof Error ? error.message : String(error);
-        this.reportError(
-          new CcApiError({ kind: 'network', operation: 'createClickToCall', message: `The call could not be loaded: ${reason}` }),
-          false,
-        );
+        this.reportLoadFailure('createClickToCall', 'The call', error);
         return null;
       },
     );

@@ -642,12 +642,7 @@ export class ChatSession implements ReactiveController {
       this.#reportSkipped(skipped);
       if (messages.length < HISTORY_PAGE) this.#historyExhausted = true;
       const before = this.transcript.entries.length;
-      const own = (m: DownlinkMessage) => m.sourceType === 'USER' || m.sourceType === 'CUSTOMER';
-      for (const m of messages.filter(own)) {
-        const { text, file } = sentFromHistory(m);
-        this.transcript.addSent(text, { key: messageKey(m), timestamp: m.timestamp, status: 'sent', file });
-      }
-      this.transcript.addReceived(messages.filter((m) => !own(m)));
+      this.transcript.addReceived(this.#takeOwnFromHistory(messages, true));
       this.#persistSoon();
       this.#host.requestUpdate();
       return this.transcript.entries.length - before;
@@ -657,6 +652,22 @@ export class ChatSession implements ReactiveController {
     } finally {
       this.#loadingEarlier = false;
     }
+  }
+
+  /**
+   * The history holds the visitor's own messages too: the transcript keeps them as sent entries (added when `add`).
+   * Returns the others, to be received.
+   */
+  #takeOwnFromHistory(messages: DownlinkMessage[], add: boolean): DownlinkMessage[] {
+    const others: DownlinkMessage[] = [];
+    for (const m of messages) {
+      if (m.sourceType !== 'USER' && m.sourceType !== 'CUSTOMER') others.push(m);
+      else if (add) {
+        const { text, file } = sentFromHistory(m);
+        this.transcript.addSent(text, { key: messageKey(m), timestamp: m.timestamp, status: 'sent', file });
+      }
+    }
+    return others;
   }
 
   /** The element's unread count, kept with the session and (`share`) told to the other tabs. */
@@ -813,15 +824,8 @@ export class ChatSession implements ReactiveController {
         if (messages.length < HISTORY_PAGE || (since > 0 && messages.some((m) => m.timestamp > 0 && m.timestamp <= since))) break;
       }
       if (identity !== this.#identity || this.#phase !== 'connected') return;
-      // The history also holds the visitor's own messages, which the transcript keeps as sent entries.
-      const own = (m: DownlinkMessage) => m.sourceType === 'USER' || m.sourceType === 'CUSTOMER';
-      if (alone) {
-        for (const m of found.filter(own)) {
-          const { text, file } = sentFromHistory(m);
-          this.transcript.addSent(text, { key: messageKey(m), timestamp: m.timestamp, status: 'sent', file });
-        }
-      }
-      this.#receive(found.filter((m) => !own(m)));
+      // The visitor's own messages are only wanted by an empty transcript: otherwise it has them as sent entries.
+      this.#receive(this.#takeOwnFromHistory(found, alone));
       // Read up to what was shown when this began: the next catch-up starts there.
       this.#anchor = Math.max(this.#anchor, newest);
     } catch {

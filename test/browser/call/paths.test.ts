@@ -147,19 +147,25 @@ describe('the contact center ends the call', () => {
 });
 
 describe('createClickToCall refuses', () => {
+  // [scenario, resultCode, the simulator's resultDesc, what the widget says]
   const cases = [
-    ['reject-7', '7', 'Calls are not available on this channel.'],
-    ['reject-12', '12', 'Our agents are not available right now. Please call during working hours.'],
-    ['reject-13', '13', 'No agent is available right now. Please try again later.'],
+    ['reject-7', '7', 'The channel does not support click-to-call.', 'Calls are not available on this channel.'],
+    [
+      'reject-12',
+      '12',
+      'The current time is not within the working time of the service agents',
+      'Our agents are not available right now. Please call during working hours.',
+    ],
+    ['reject-13', '13', 'No agents available currently', 'No agent is available right now. Please try again later.'],
   ] as const;
-  it.each(cases)('%s: rejected with code %s, said in words, no event request', async (scenario, code, words) => {
+  it.each(cases)('%s: rejected with code %s, said in words, no event request', async (scenario, code, resultDesc, words) => {
     const { el, states, statuses, errors } = await mountCall({ scenario });
     el.show();
     await el.startCall();
     await waitForCall(el, 'rejected');
     expect(states()).toEqual(['requesting', 'rejected']);
-    expect(statuses[1]).toMatchObject({ state: 'rejected', resultCode: code, gateway: null });
-    expect(statuses[1].resultDesc).toBeTruthy();
+    // The server's own words reach cc-call-status as given.
+    expect(statuses[1]).toMatchObject({ state: 'rejected', resultCode: code, resultDesc, gateway: null });
     expect(part(el, 'call-status')!.dataset.state).toBe('rejected');
     expect(statusText(el)).toBe(words);
     expect(callLines(el)).toEqual(['Calling…', words]);
