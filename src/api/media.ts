@@ -5,7 +5,8 @@
 // base64, the key one level down).
 
 import type { CcMessagingClient } from './client';
-import type { DownlinkMessage } from './types';
+import { readEnvelope } from './parse';
+import type { DownlinkMessage, ResultEnvelope } from './types';
 import { ObjectReader } from './validate';
 
 /** The file limit of the API (both ways) unless the tenant says otherwise: 2 MB. */
@@ -132,9 +133,7 @@ export async function sendFile(
 }
 
 /** uploadFileStream's answer: the key the following send names the file by. */
-export interface UploadResult {
-  resultCode: string;
-  resultDesc: string;
+export interface UploadResult extends ResultEnvelope {
   objectKey: string;
 }
 
@@ -164,15 +163,15 @@ export function uploadFileStream(
 
 export function parseUpload(body: unknown): UploadResult {
   const r = ObjectReader.root(body, 'uploadFileStream');
-  const data = r.raw('data');
-  const inner = data && typeof data === 'object' && !Array.isArray(data) ? r.object('data') : null;
-  const key = (r.string('objectKey') ?? inner?.string('objectKey') ?? '').trim();
+  const key = (r.string('objectKey') ?? underData(r)?.string('objectKey') ?? '').trim();
   if (!key) throw r.fail('objectKey', 'a non-empty string');
-  return {
-    resultCode: (r.string('resultCode') ?? r.string('returnCode') ?? '0').trim(),
-    resultDesc: r.stringOr('resultDesc', ''),
-    objectKey: key,
-  };
+  return { ...readEnvelope(r), objectKey: key };
+}
+
+/** The answer one level down, under a `data` object (where the real server sometimes puts it); null if none. */
+function underData(r: ObjectReader): ObjectReader | null {
+  const data = r.raw('data');
+  return data && typeof data === 'object' && !Array.isArray(data) ? r.object('data') : null;
 }
 
 /** What downloadFileStream is asked for a file. */
@@ -211,9 +210,7 @@ export function downloadRequestForUpload(objectKey: string, ext: string): Downlo
   return { fileId: objectKey, fileType: ext, multiMedia: 'multiMedia' };
 }
 
-export interface DownloadResult {
-  resultCode: string;
-  resultDesc: string;
+export interface DownloadResult extends ResultEnvelope {
   /** The file's bytes, base64 (without a data: prefix or whitespace). */
   fileStream: string;
 }
@@ -246,15 +243,10 @@ export function parseDownload(body: unknown): DownloadResult {
   const r = ObjectReader.root(body, 'downloadFileStream');
   // At the top (documented), or one level down under `data` (as a text or as an object).
   const data = r.raw('data');
-  const inner = data && typeof data === 'object' && !Array.isArray(data) ? r.object('data') : null;
-  const text = r.string('fileStream') ?? (typeof data === 'string' ? data : inner?.string('fileStream'));
+  const text = r.string('fileStream') ?? (typeof data === 'string' ? data : underData(r)?.string('fileStream'));
   const stream = cleanBase64(text ?? '');
   if (stream === null) throw r.fail('fileStream', 'base64 text');
-  return {
-    resultCode: (r.string('resultCode') ?? r.string('returnCode') ?? '0').trim(),
-    resultDesc: r.stringOr('resultDesc', ''),
-    fileStream: stream,
-  };
+  return { ...readEnvelope(r), fileStream: stream };
 }
 
 /** Base64 as atob reads it: without a data: prefix or whitespace, URL-safe letters mapped back, padded; null if not base64. */

@@ -64,6 +64,7 @@ describe('the answers', () => {
     expect(parseDownload({ resultCode: '0', fileStream: 'data:image/png;base64,aGVsbG8' }).fileStream).toBe('aGVsbG8=');
     expect(parseDownload({ resultCode: '0', data: { fileStream: '-_8' } }).fileStream).toBe('+/8=');
     expect(parseDownload({ resultCode: '0', data: 'aGk=' }).fileStream).toBe('aGk=');
+    expect(parseDownload({ returnCode: '0', resultDesc: 'ok', fileStream: 'aGk=' })).toEqual({ resultCode: '0', resultDesc: 'ok', fileStream: 'aGk=' });
     expect(() => parseDownload({ resultCode: '0', fileStream: 'not base64!' })).toThrow(/fileStream/);
     expect(() => parseDownload({ resultCode: '0' })).toThrow(/fileStream/);
     expect(base64Bytes('aGVsbG8=')).toBe(5);
@@ -71,7 +72,11 @@ describe('the answers', () => {
   });
 
   it('uploadFileStream: the objectKey, also one level down; none is an error', () => {
-    expect(parseUpload({ returnCode: '0', objectKey: ' k ' }).objectKey).toBe('k');
+    expect(parseUpload({ returnCode: '0', resultDesc: 'upload file success.', objectKey: ' k ' })).toEqual({
+      resultCode: '0',
+      resultDesc: 'upload file success.',
+      objectKey: 'k',
+    });
     expect(parseUpload({ returnCode: '0', data: { objectKey: 'k2' } }).objectKey).toBe('k2');
     expect(() => parseUpload({ returnCode: '0' })).toThrow(/objectKey/);
   });
