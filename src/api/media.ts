@@ -9,9 +9,6 @@ import { readEnvelope } from './parse';
 import type { DownlinkMessage, ResultEnvelope } from './types';
 import { ObjectReader } from './validate';
 
-/** The file limit of the API (both ways) unless the tenant says otherwise: 2 MB. */
-export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
-
 /** What a visitor may send (uploadFileStream's fileType), and the mediaType each goes out as. */
 const UPLOAD_TYPES: Record<string, UploadMediaType> = {
   jpg: 'IMAGE',
@@ -95,7 +92,10 @@ export function checkUpload(file: { name?: string; type?: string; size: number }
   return file.size > maxBytes ? 'size' : null;
 }
 
-/** The extensions a visitor may send, for the file picker's `accept` (`.jpg,.jpeg,…`). */
+/**
+ * The extensions a visitor may send (`.jpg,.jpeg,…`). The panel cannot import this (it would carry a copy of the API
+ * part), so its picker spells its `accept` out; the media-sent browser test holds the two together.
+ */
 export const UPLOAD_ACCEPT = Object.keys(UPLOAD_TYPES)
   .map((ext) => `.${ext}`)
   .join(',');
@@ -203,11 +203,6 @@ export function downloadRequestFor(message: DownlinkMessage): DownloadRequest | 
   if (!id) return null;
   if (message.contentType === '1') return { fileId: `local/${id}`, ...(ext ? { fileType: ext } : {}) };
   return { fileId: id, ...(ext ? { fileType: ext } : {}), multiMedia: 'multiMedia' };
-}
-
-/** The request for a file the visitor uploaded (its objectKey): for a transcript restored without the bytes. */
-export function downloadRequestForUpload(objectKey: string, ext: string): DownloadRequest {
-  return { fileId: objectKey, fileType: ext, multiMedia: 'multiMedia' };
 }
 
 export interface DownloadResult extends ResultEnvelope {
