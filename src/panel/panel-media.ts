@@ -88,14 +88,14 @@ export class PanelMedia {
     const overlay = uploading
       ? html`<progress class="ccm-upload" part="upload-progress" aria-label=${t.uploading(null)}></progress>`
       : nothing;
-    if (!state && !message) {
-      return renderMedia(id, undefined, info, t, { open: () => undefined, retry: () => undefined, maxBytes: 0, gone: true });
-    }
+    // Neither in memory nor fetchable: its name only (a gone file shows no line, so its actions are never used).
+    const gone = !state && !message;
     return renderMedia(id, state, info, t, {
       open: (image, opener) => this.viewer.open(image, opener),
       retry: () => message && this.#loader.retry(id, message),
       maxBytes: this.#host.maxFileBytes(),
-    }, overlay);
+      gone,
+    }, gone ? nothing : overlay);
   }
 
   /** A downlink-like message naming an uploaded file, so it is fetched by the same rule as a received one. */

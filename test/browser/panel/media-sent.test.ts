@@ -216,6 +216,9 @@ describe('failures and retries', () => {
     expect(message.textContent).toContain('broken-parcel.png');
     expect(message.textContent).toContain('Not sent. The page was reloaded, so attach the file again.');
     expect(message.querySelector('[part~="retry-button"]')).toBeNull();
+    // Its name only: nothing to fetch, so no file line, no file retry and no upload bar.
+    expect(message.querySelector<HTMLElement>('[part~="media"]')?.dataset.mediaState).toBe('gone');
+    expect(message.querySelector('[part~="media-status"], [part~="media-retry"], [part~="upload-progress"]')).toBeNull();
     message.querySelector<HTMLButtonElement>('[part~="remove-button"]')!.click();
     await expect.poll(() => mine(next)).toHaveLength(0);
   });
