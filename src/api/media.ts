@@ -87,9 +87,28 @@ export function uploadKind(file: { name?: string; type?: string }): UploadKind |
 
 /** Whether the visitor may send this file: null when yes, else why not. */
 export function checkUpload(file: { name?: string; type?: string; size: number }, maxBytes: number): FileRefusal | null {
-  if (!uploadKind(file)) return 'type';
+  const sendable = fileToSend(file, maxBytes);
+  return typeof sendable === 'string' ? sendable : null;
+}
+
+/** A file as the outbox keeps it until it is sent (the transcript's SentFile, before its upload). */
+export interface SendableFile extends UploadKind {
+  name: string;
+  size: number;
+  /** The MIME type the browser gave ('' when none). */
+  type: string;
+}
+
+/**
+ * A file the visitor gives (the attach button, a drop, a paste, the element's sendFile), checked and named as the
+ * outbox keeps it (a pasted screenshot without a name becomes `image.png`), or why it cannot be sent.
+ */
+export function fileToSend(file: { name?: string; type?: string; size: number }, maxBytes: number): SendableFile | FileRefusal {
+  const kind = uploadKind(file);
+  if (!kind) return 'type';
   if (file.size === 0) return 'empty';
-  return file.size > maxBytes ? 'size' : null;
+  if (file.size > maxBytes) return 'size';
+  return { name: file.name || `image.${kind.ext}`, size: file.size, type: file.type ?? '', ext: kind.ext, mediaType: kind.mediaType };
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   checkUpload,
   cleanBase64,
   downloadRequestFor,
+  fileToSend,
   parseDownload,
   parseUpload,
   uploadedContent,
@@ -50,6 +51,14 @@ describe('what a visitor may send (§3 row 5, §4)', () => {
     expect(checkUpload({ name: 'a.png', size: 101 }, 100)).toBe('size');
     expect(checkUpload({ name: 'a.png', size: 0 }, 100)).toBe('empty');
     expect(checkUpload({ name: 'a.gif', size: 10 }, 100)).toBe('type');
+  });
+
+  it('names a file as the outbox keeps it: a nameless paste gets image.<ext>, a refused one says why', () => {
+    expect(fileToSend({ name: '', type: 'image/png', size: 10 }, 100)).toEqual({ name: 'image.png', size: 10, type: 'image/png', ext: 'png', mediaType: 'IMAGE' });
+    expect(fileToSend({ name: 'notes.txt', type: '', size: 3 }, 100)).toEqual({ name: 'notes.txt', size: 3, type: '', ext: 'txt', mediaType: 'FILE' });
+    expect(fileToSend({ name: 'a.gif', size: 0 }, 100)).toBe('type');
+    expect(fileToSend({ name: 'a.png', size: 0 }, 100)).toBe('empty');
+    expect(fileToSend({ name: 'a.png', size: 101 }, 100)).toBe('size');
   });
 
   it('sends IMAGE, AUDIO and VIDEO as the objectKey, FILE as name,size,objectKey,ext', () => {
