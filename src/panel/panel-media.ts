@@ -5,7 +5,7 @@ import type { SentEntry, TranscriptEntry } from '../core/controllers/transcript-
 import { panelApi } from './api-call';
 import { parseFileContent } from './message-detail';
 import { MediaLoader, mediaIdOf } from './media-loader';
-import { renderMedia, type MediaInfo } from './media-view';
+import { mediaKindOf, renderMedia, type MediaInfo } from './media-view';
 import { MediaViewer } from './media-viewer';
 
 // The panel's files, between the transcript's templates and the media loader: the render hooks for received and
@@ -14,7 +14,6 @@ import { MediaViewer } from './media-viewer';
 
 /** Files are asked for a little before their message scrolls into view. */
 const AHEAD = '200px';
-const MEDIA_TYPES = new Set(['IMAGE', 'FILE_IMAGE', 'VIDEO', 'FILE_VIDEO', 'AUDIO', 'FILE', 'DOCUMENT']);
 
 export class PanelMedia {
   readonly #host: PanelHost;
@@ -80,7 +79,7 @@ export class PanelMedia {
     const state = this.#loader.state(id);
     const t = this.#host.strings();
     const uploading = entry.status === 'pending' && !file.objectKey;
-    const kind = file.mediaType === 'IMAGE' ? 'image' : file.mediaType === 'AUDIO' ? 'audio' : file.mediaType === 'VIDEO' ? 'video' : 'file';
+    const kind = mediaKindOf(file.mediaType) ?? 'file';
     // Only what it was uploaded as can be fetched: a file whose bytes are gone and that has no key shows its name.
     const message = file.objectKey ? this.#asMessage(file.objectKey, file.ext, file.mediaType) : null;
     if (message) this.#messages.set(id, message);
@@ -165,7 +164,7 @@ export class PanelMedia {
     for (const entry of entries) {
       if (entry.kind === 'sent') {
         if (entry.file) live.add(this.sentId(entry));
-      } else if (MEDIA_TYPES.has(entry.message.mediaType ?? '')) {
+      } else if (mediaKindOf(entry.message.mediaType)) {
         live.add(mediaIdOf(entry.message));
       }
     }
