@@ -5,11 +5,9 @@
 // base64, the key one level down).
 
 import type { CcMessagingClient } from './client';
-import type { DownlinkMessage } from './types';
+import { readEnvelope } from './parse';
+import type { DownlinkMessage, ResultEnvelope } from './types';
 import { ObjectReader } from './validate';
-
-/** The file limit of the API (both ways) unless the tenant says otherwise: 2 MB. */
-export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /** What a visitor may send (uploadFileStream's fileType), and the mediaType each goes out as. */
 const UPLOAD_TYPES: Record<string, UploadMediaType> = {
@@ -89,12 +87,34 @@ export function uploadKind(file: { name?: string; type?: string }): UploadKind |
 
 /** Whether the visitor may send this file: null when yes, else why not. */
 export function checkUpload(file: { name?: string; type?: string; size: number }, maxBytes: number): FileRefusal | null {
-  if (!uploadKind(file)) return 'type';
-  if (file.size === 0) return 'empty';
-  return file.size > maxBytes ? 'size' : null;
+  const sendable = fileToSend(file, maxBytes);
+  return typeof sendable === 'string' ? sendable : null;
 }
 
-/** The extensions a visitor may send, for the file picker's `accept` (`.jpg,.jpeg,…`). */
+/** A file as the outbox keeps it until it is sent (the transcript's SentFile, before its upload). */
+export interface SendableFile extends UploadKind {
+  name: string;
+  size: number;
+  /** The MIME type the browser gave ('' when none). */
+  type: string;
+}
+
+/**
+ * A file the visitor gives (the attach button, a drop, a paste, the element's sendFile), checked and named as the
+ * outbox keeps it (a pasted screenshot without a name becomes `image.png`), or why it cannot be sent.
+ */
+export function fileToSend(file: { name?: string; type?: string; size: number }, maxBytes: number): SendableFile | FileRefusal {
+  const kind = uploadKind(file);
+  if (!kind) return 'type';
+  if (file.size === 0) return 'empty';
+  if (file.size > maxBytes) return 'size';
+  return { name: file.name || `image.${kind.ext}`, size: file.size, type: file.type ?? '', ext: kind.ext, mediaType: kind.mediaType };
+}
+
+/**
+ * The extensions a visitor may send (`.jpg,.jpeg,…`). The panel cannot import this (it would carry a copy of the API
+ * part), so its picker spells its `accept` out; the media-sent browser test holds the two together.
+ */
 export const UPLOAD_ACCEPT = Object.keys(UPLOAD_TYPES)
   .map((ext) => `.${ext}`)
   .join(',');
@@ -132,9 +152,7 @@ export async function sendFile(
 }
 
 /** uploadFileStream's answer: the key the following send names the file by. */
-export interface UploadResult {
-  resultCode: string;
-  resultDesc: string;
+export interface UploadResult extends ResultEnvelope {
   objectKey: string;
 }
 
@@ -164,15 +182,15 @@ export function uploadFileStream(
 
 export function parseUpload(body: unknown): UploadResult {
   const r = ObjectReader.root(body, 'uploadFileStream');
-  const data = r.raw('data');
-  const inner = data && typeof data === 'object' && !Array.isArray(data) ? r.object('data') : null;
-  const key = (r.string('objectKey') ?? inner?.string('objectKey') ?? '').trim();
+  const key = (r.string('objectKey') ?? underData(r)?.string('objectKey') ?? '').trim();
   if (!key) throw r.fail('objectKey', 'a non-empty string');
-  return {
-    resultCode: (r.string('resultCode') ?? r.string('returnCode') ?? '0').trim(),
-    resultDesc: r.stringOr('resultDesc', ''),
-    objectKey: key,
-  };
+  return { ...readEnvelope(r), objectKey: key };
+}
+
+/** The answer one level down, under a `data` object (where the real server sometimes puts it); null if none. */
+function underData(r: ObjectReader): ObjectReader | null {
+  const data = r.raw('data');
+  return data && typeof data === 'object' && !Array.isArray(data) ? r.object('data') : null;
 }
 
 /** What downloadFileStream is asked for a file. */
@@ -206,14 +224,7 @@ export function downloadRequestFor(message: DownlinkMessage): DownloadRequest | 
   return { fileId: id, ...(ext ? { fileType: ext } : {}), multiMedia: 'multiMedia' };
 }
 
-/** The request for a file the visitor uploaded (its objectKey): for a transcript restored without the bytes. */
-export function downloadRequestForUpload(objectKey: string, ext: string): DownloadRequest {
-  return { fileId: objectKey, fileType: ext, multiMedia: 'multiMedia' };
-}
-
-export interface DownloadResult {
-  resultCode: string;
-  resultDesc: string;
+export interface DownloadResult extends ResultEnvelope {
   /** The file's bytes, base64 (without a data: prefix or whitespace). */
   fileStream: string;
 }
@@ -246,15 +257,10 @@ export function parseDownload(body: unknown): DownloadResult {
   const r = ObjectReader.root(body, 'downloadFileStream');
   // At the top (documented), or one level down under `data` (as a text or as an object).
   const data = r.raw('data');
-  const inner = data && typeof data === 'object' && !Array.isArray(data) ? r.object('data') : null;
-  const text = r.string('fileStream') ?? (typeof data === 'string' ? data : inner?.string('fileStream'));
+  const text = r.string('fileStream') ?? (typeof data === 'string' ? data : underData(r)?.string('fileStream'));
   const stream = cleanBase64(text ?? '');
   if (stream === null) throw r.fail('fileStream', 'base64 text');
-  return {
-    resultCode: (r.string('resultCode') ?? r.string('returnCode') ?? '0').trim(),
-    resultDesc: r.stringOr('resultDesc', ''),
-    fileStream: stream,
-  };
+  return { ...readEnvelope(r), fileStream: stream };
 }
 
 /** Base64 as atob reads it: without a data: prefix or whitespace, URL-safe letters mapped back, padded; null if not base64. */

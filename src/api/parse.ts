@@ -29,7 +29,8 @@ export function parseEnvelope(body: unknown, operation: string): ResultEnvelope 
   return readEnvelope(ObjectReader.root(body, operation));
 }
 
-function readEnvelope(r: ObjectReader): ResultEnvelope {
+/** The envelope of an answer already being read (its parser adds the operation's own fields). */
+export function readEnvelope(r: ObjectReader): ResultEnvelope {
   const resultCode = (r.string('resultCode') ?? r.string('returnCode') ?? '0').trim();
   return { resultCode, resultDesc: r.stringOr('resultDesc', '') };
 }

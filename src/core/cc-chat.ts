@@ -315,10 +315,8 @@ export class CcChat extends LitElement {
   async sendFile(file: File): Promise<string | null> {
     this.configureBeforeFirstUpdate();
     const { media } = await loadApiPart();
-    const kind = media.uploadKind(file);
-    if (!kind || media.checkUpload(file, this.maxFileBytes())) return null;
-    const name = file.name || `image.${kind.ext}`;
-    return this.session.sendFile(file, { name, size: file.size, type: file.type, ext: kind.ext, mediaType: kind.mediaType }).key;
+    const sendable = media.fileToSend(file, this.maxFileBytes());
+    return typeof sendable === 'string' ? null : this.session.sendFile(file, sendable).key;
   }
 
   private maxFileBytes(): number {

@@ -76,16 +76,13 @@ export class Attachments {
     const max = this.#host.maxFileBytes();
     const refusals: string[] = [];
     for (const file of files) {
-      const name = file.name || t.mediaImage;
-      const refusal = media.checkUpload(file, max);
-      const kind = media.uploadKind(file);
-      if (refusal || !kind) {
-        refusals.push(refusal === 'size' ? t.fileTooLarge(name, max) : refusal === 'empty' ? t.fileEmpty(name) : t.fileTypeRefused(name));
+      const sendable = media.fileToSend(file, max);
+      if (typeof sendable !== 'string') {
+        this.#host.session.sendFile(file, sendable);
         continue;
       }
-      // A pasted screenshot may come without a name: it gets one with the right extension.
-      const fileName = file.name || `image.${kind.ext}`;
-      this.#host.session.sendFile(file, { name: fileName, size: file.size, type: file.type, ext: kind.ext, mediaType: kind.mediaType });
+      const name = file.name || t.mediaImage;
+      refusals.push(sendable === 'size' ? t.fileTooLarge(name, max) : sendable === 'empty' ? t.fileEmpty(name) : t.fileTypeRefused(name));
     }
     this.#refusal = refusals.join(' ');
     this.#host.requestUpdate();

@@ -8,6 +8,25 @@ import type { MediaState } from './media-loader';
 
 export type MediaKind = 'image' | 'video' | 'audio' | 'file' | 'document';
 
+/**
+ * The mediaTypes that name a file, and how each is shown: the transcript renders these through the file hooks, and
+ * the panel keeps a file while a message of one of these types names it (one list, so the two cannot disagree).
+ */
+const MEDIA_KINDS: Readonly<Record<string, MediaKind>> = {
+  IMAGE: 'image',
+  FILE_IMAGE: 'image',
+  VIDEO: 'video',
+  FILE_VIDEO: 'video',
+  AUDIO: 'audio',
+  FILE: 'file',
+  DOCUMENT: 'document',
+};
+
+/** How a message of this mediaType shows its file; null when the type names no file. */
+export function mediaKindOf(mediaType: string | null): MediaKind | null {
+  return mediaType !== null && Object.hasOwn(MEDIA_KINDS, mediaType) ? MEDIA_KINDS[mediaType] : null;
+}
+
 /** What the message says of its file. */
 export interface MediaInfo {
   kind: MediaKind;

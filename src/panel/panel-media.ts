@@ -5,7 +5,7 @@ import type { SentEntry, TranscriptEntry } from '../core/controllers/transcript-
 import { panelApi } from './api-call';
 import { parseFileContent } from './message-detail';
 import { MediaLoader, mediaIdOf } from './media-loader';
-import { renderMedia, type MediaInfo } from './media-view';
+import { mediaKindOf, renderMedia, type MediaInfo } from './media-view';
 import { MediaViewer } from './media-viewer';
 
 // The panel's files, between the transcript's templates and the media loader: the render hooks for received and
@@ -14,7 +14,6 @@ import { MediaViewer } from './media-viewer';
 
 /** Files are asked for a little before their message scrolls into view. */
 const AHEAD = '200px';
-const MEDIA_TYPES = new Set(['IMAGE', 'FILE_IMAGE', 'VIDEO', 'FILE_VIDEO', 'AUDIO', 'FILE', 'DOCUMENT']);
 
 export class PanelMedia {
   readonly #host: PanelHost;
@@ -80,7 +79,7 @@ export class PanelMedia {
     const state = this.#loader.state(id);
     const t = this.#host.strings();
     const uploading = entry.status === 'pending' && !file.objectKey;
-    const kind = file.mediaType === 'IMAGE' ? 'image' : file.mediaType === 'AUDIO' ? 'audio' : file.mediaType === 'VIDEO' ? 'video' : 'file';
+    const kind = mediaKindOf(file.mediaType) ?? 'file';
     // Only what it was uploaded as can be fetched: a file whose bytes are gone and that has no key shows its name.
     const message = file.objectKey ? this.#asMessage(file.objectKey, file.ext, file.mediaType) : null;
     if (message) this.#messages.set(id, message);
@@ -88,14 +87,14 @@ export class PanelMedia {
     const overlay = uploading
       ? html`<progress class="ccm-upload" part="upload-progress" aria-label=${t.uploading(null)}></progress>`
       : nothing;
-    if (!state && !message) {
-      return renderMedia(id, undefined, info, t, { open: () => undefined, retry: () => undefined, maxBytes: 0, gone: true });
-    }
+    // Neither in memory nor fetchable: its name only (a gone file shows no line, so its actions are never used).
+    const gone = !state && !message;
     return renderMedia(id, state, info, t, {
       open: (image, opener) => this.viewer.open(image, opener),
       retry: () => message && this.#loader.retry(id, message),
       maxBytes: this.#host.maxFileBytes(),
-    }, overlay);
+      gone,
+    }, gone ? nothing : overlay);
   }
 
   /** A downlink-like message naming an uploaded file, so it is fetched by the same rule as a received one. */
@@ -165,7 +164,7 @@ export class PanelMedia {
     for (const entry of entries) {
       if (entry.kind === 'sent') {
         if (entry.file) live.add(this.sentId(entry));
-      } else if (MEDIA_TYPES.has(entry.message.mediaType ?? '')) {
+      } else if (mediaKindOf(entry.message.mediaType)) {
         live.add(mediaIdOf(entry.message));
       }
     }

@@ -10,7 +10,7 @@ import { linkify, safeHttpUrl } from './linkify';
 import { clip, MAX_JSON, nonEmpty } from '../core/message-content';
 import { parseFileContent, parseJsonObject, parseLocation } from './message-detail';
 import type { ChatStrings } from '../core/strings';
-import type { MediaInfo, MediaKind } from './media-view';
+import { mediaKindOf, type MediaInfo, type MediaKind } from './media-view';
 
 export interface RenderContext {
   strings: ChatStrings;
@@ -150,21 +150,20 @@ function renderNotice(
 // ---------------------------------------------------------------------------------------------
 // Content by mediaType
 
+/** The name of each kind of file, as the card's type line says it. */
+const TYPE_NAMES = {
+  image: 'mediaImage',
+  video: 'mediaVideo',
+  audio: 'mediaAudio',
+  file: 'mediaFile',
+  document: 'mediaDocument',
+} as const satisfies Record<MediaKind, keyof ChatStrings>;
+
 function renderContent(message: DownlinkMessage, ctx: RenderContext, author: string): TemplateResult | typeof nothing {
   const content = typeof message.content === 'string' ? message.content : '';
+  const kind = mediaKindOf(message.mediaType);
+  if (kind) return renderFileCard(kind, ctx.strings[TYPE_NAMES[kind]], message, ctx, author);
   switch (message.mediaType) {
-    case 'IMAGE':
-    case 'FILE_IMAGE':
-      return renderFileCard('image', ctx.strings.mediaImage, message, ctx, author);
-    case 'VIDEO':
-    case 'FILE_VIDEO':
-      return renderFileCard('video', ctx.strings.mediaVideo, message, ctx, author);
-    case 'AUDIO':
-      return renderFileCard('audio', ctx.strings.mediaAudio, message, ctx, author);
-    case 'FILE':
-      return renderFileCard('file', ctx.strings.mediaFile, message, ctx, author);
-    case 'DOCUMENT':
-      return renderFileCard('document', ctx.strings.mediaDocument, message, ctx, author);
     case 'LOCATE':
       return renderLocation(content, ctx);
     case 'WEBCARD':

@@ -378,6 +378,9 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     return { body: { returnCode: '0', resultCode: '0', resultDesc: 'Save leaveMessage success!' } };
   };
 
+  /** Whether a base64 text decodes to more than the file limit (its padding allowed for). */
+  const overLimit = (base64: string): boolean => (base64.length / 4) * 3 > state.options.maxFileBytes + 2;
+
   /**
    * uploadFileStream: a file the visitor sends, stored under a new objectKey (the vendor's returnCode: 2 a missing
    * parameter, 3 a type it does not take or text that is no base64, 13 a file over the limit).
@@ -389,7 +392,7 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     if (!UPLOAD_TYPES.includes(fileType) || !/^[A-Za-z0-9+/]+={0,2}$/.test(stream)) {
       return { body: { returnCode: '3', resultDesc: 'invalid parameter: fileType or fileStream.' } };
     }
-    if ((stream.length / 4) * 3 > state.options.maxFileBytes + 2) {
+    if (overLimit(stream)) {
       return { body: { returnCode: '13', resultDesc: 'upload file failed: the file is too large.' } };
     }
     const objectKey = `sim-upload/${randomToken(12)}.${fileType}`;
@@ -406,7 +409,7 @@ export function createApiHandlers(deps: HandlerDeps): HttpHandler[] {
     if (!fileId || !str(body, 'channel')) return { body: { resultCode: '2', resultDesc: 'the fileId or channel is invalid.' } };
     const file = state.files.get(fileId) ?? sampleFile(fileId);
     if (!file) return { body: { resultCode: '401', resultDesc: 'objectKey is null.' } };
-    if ((file.base64.length / 4) * 3 > state.options.maxFileBytes + 2) {
+    if (overLimit(file.base64)) {
       return { body: { resultCode: '13', resultDesc: 'the file is larger than the limit.' } };
     }
     return { body: { resultCode: '0', resultDesc: 'download file success.', fileStream: file.base64 } };

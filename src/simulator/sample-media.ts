@@ -18,25 +18,15 @@ interface Sample {
   base64: () => string;
 }
 
+/** A media-library file: the message's content is its key (fetched with `multiMedia`). */
+function libraryFile(fileId: string, mediaType: string, fileType: string, base64: string): Sample {
+  return { fileId, fileType, message: { mediaType, content: fileId, mediaFileType: fileType, contentType: null }, base64: () => base64 };
+}
+
 const SAMPLES: Record<SampleKind, Sample> = {
-  image: {
-    fileId: 'sim-media/parcel-photo',
-    fileType: 'png',
-    message: { mediaType: 'IMAGE', content: 'sim-media/parcel-photo', mediaFileType: 'png', contentType: null },
-    base64: () => SAMPLE_PNG,
-  },
-  audio: {
-    fileId: 'sim-media/chime',
-    fileType: 'mp3',
-    message: { mediaType: 'AUDIO', content: 'sim-media/chime', mediaFileType: 'mp3', contentType: null },
-    base64: () => SAMPLE_MP3,
-  },
-  video: {
-    fileId: 'sim-media/clip',
-    fileType: 'mp4',
-    message: { mediaType: 'VIDEO', content: 'sim-media/clip', mediaFileType: 'mp4', contentType: null },
-    base64: () => SAMPLE_MP4,
-  },
+  image: libraryFile('sim-media/parcel-photo', 'IMAGE', 'png', SAMPLE_PNG),
+  audio: libraryFile('sim-media/chime', 'AUDIO', 'mp3', SAMPLE_MP3),
+  video: libraryFile('sim-media/clip', 'VIDEO', 'mp4', SAMPLE_MP4),
   pdf: {
     fileId: 'local/docs/returns-label.pdf',
     fileType: 'pdf',

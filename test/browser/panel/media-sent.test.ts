@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { UPLOAD_ACCEPT, uploadKind } from '../../../src/api/media';
 import type { CcChat } from '../../../src/core/cc-chat';
 import { SAMPLE_MP3, SAMPLE_MP4, SAMPLE_PNG } from '../../../src/simulator/sample-media-data';
 import {
@@ -68,7 +69,10 @@ describe('sending a file', () => {
     const { el } = await connected();
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('.file-input')!;
     expect(input.type).toBe('file');
-    expect(input.accept).toContain('.png');
+    // The picker offers exactly what the API takes: its extensions, and MIME types the API's rules name a kind for.
+    const accept = input.accept.split(',');
+    expect(accept.filter((a) => a.startsWith('.')).join(',')).toBe(UPLOAD_ACCEPT);
+    for (const type of accept.filter((a) => !a.startsWith('.'))) expect(uploadKind({ type }), type).not.toBeNull();
     const click = vi.spyOn(input, 'click').mockImplementation(() => undefined);
     const button = requirePart(el, 'attach-button');
     expect(button.getAttribute('aria-label')).toBe('Attach a file');
@@ -212,6 +216,9 @@ describe('failures and retries', () => {
     expect(message.textContent).toContain('broken-parcel.png');
     expect(message.textContent).toContain('Not sent. The page was reloaded, so attach the file again.');
     expect(message.querySelector('[part~="retry-button"]')).toBeNull();
+    // Its name only: nothing to fetch, so no file line, no file retry and no upload bar.
+    expect(message.querySelector<HTMLElement>('[part~="media"]')?.dataset.mediaState).toBe('gone');
+    expect(message.querySelector('[part~="media-status"], [part~="media-retry"], [part~="upload-progress"]')).toBeNull();
     message.querySelector<HTMLButtonElement>('[part~="remove-button"]')!.click();
     await expect.poll(() => mine(next)).toHaveLength(0);
   });

@@ -4,6 +4,7 @@ import {
   checkUpload,
   cleanBase64,
   downloadRequestFor,
+  fileToSend,
   parseDownload,
   parseUpload,
   uploadedContent,
@@ -52,6 +53,14 @@ describe('what a visitor may send (§3 row 5, §4)', () => {
     expect(checkUpload({ name: 'a.gif', size: 10 }, 100)).toBe('type');
   });
 
+  it('names a file as the outbox keeps it: a nameless paste gets image.<ext>, a refused one says why', () => {
+    expect(fileToSend({ name: '', type: 'image/png', size: 10 }, 100)).toEqual({ name: 'image.png', size: 10, type: 'image/png', ext: 'png', mediaType: 'IMAGE' });
+    expect(fileToSend({ name: 'notes.txt', type: '', size: 3 }, 100)).toEqual({ name: 'notes.txt', size: 3, type: '', ext: 'txt', mediaType: 'FILE' });
+    expect(fileToSend({ name: 'a.gif', size: 0 }, 100)).toBe('type');
+    expect(fileToSend({ name: 'a.png', size: 0 }, 100)).toBe('empty');
+    expect(fileToSend({ name: 'a.png', size: 101 }, 100)).toBe('size');
+  });
+
   it('sends IMAGE, AUDIO and VIDEO as the objectKey, FILE as name,size,objectKey,ext', () => {
     expect(uploadedContent({ name: 'p.png', size: 5, ext: 'png', mediaType: 'IMAGE' }, 'k1')).toBe('k1');
     expect(uploadedContent({ name: 'a, b.csv', size: 7, ext: 'csv', mediaType: 'FILE' }, 'k2')).toBe('a  b.csv,7,k2,csv');
@@ -64,6 +73,7 @@ describe('the answers', () => {
     expect(parseDownload({ resultCode: '0', fileStream: 'data:image/png;base64,aGVsbG8' }).fileStream).toBe('aGVsbG8=');
     expect(parseDownload({ resultCode: '0', data: { fileStream: '-_8' } }).fileStream).toBe('+/8=');
     expect(parseDownload({ resultCode: '0', data: 'aGk=' }).fileStream).toBe('aGk=');
+    expect(parseDownload({ returnCode: '0', resultDesc: 'ok', fileStream: 'aGk=' })).toEqual({ resultCode: '0', resultDesc: 'ok', fileStream: 'aGk=' });
     expect(() => parseDownload({ resultCode: '0', fileStream: 'not base64!' })).toThrow(/fileStream/);
     expect(() => parseDownload({ resultCode: '0' })).toThrow(/fileStream/);
     expect(base64Bytes('aGVsbG8=')).toBe(5);
@@ -71,7 +81,11 @@ describe('the answers', () => {
   });
 
   it('uploadFileStream: the objectKey, also one level down; none is an error', () => {
-    expect(parseUpload({ returnCode: '0', objectKey: ' k ' }).objectKey).toBe('k');
+    expect(parseUpload({ returnCode: '0', resultDesc: 'upload file success.', objectKey: ' k ' })).toEqual({
+      resultCode: '0',
+      resultDesc: 'upload file success.',
+      objectKey: 'k',
+    });
     expect(parseUpload({ returnCode: '0', data: { objectKey: 'k2' } }).objectKey).toBe('k2');
     expect(() => parseUpload({ returnCode: '0' })).toThrow(/objectKey/);
   });

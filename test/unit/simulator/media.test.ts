@@ -51,13 +51,15 @@ describe('files in the simulator', () => {
     expect(download.body).toMatchObject({ resultCode: '0', fileStream: stream });
   });
 
-  it('answers with the vendor’s codes: 2 missing, 3 a type it does not take, 13 too large; 401 no such file', async () => {
+  it('answers with the vendor’s codes: 2 missing, 3 a type it does not take, 13 too large (both ways); 401 no such file', async () => {
     const post = (body: unknown) => client.post<{ returnCode?: string; resultCode?: string }>('uploadFileStream', body);
     expect((await post({ fileType: 'png', channel: 'WEB' })).body.returnCode).toBe('2');
     expect((await post({ fileType: 'pdf', fileStream: 'AAAA', channel: 'WEB' })).body.returnCode).toBe('3');
     expect((await post({ fileType: 'png', fileStream: 'not base64!', channel: 'WEB' })).body.returnCode).toBe('3');
     sim.configure({ maxFileBytes: 2 });
     expect((await post({ fileType: 'png', fileStream: 'AAAAAAAA', channel: 'WEB' })).body.returnCode).toBe('13');
+    const tooLarge = await client.post<{ resultCode: string }>('downloadFileStream', { fileId: 'sim-media/parcel-photo', multiMedia: 'multiMedia', channel: 'WEB' });
+    expect(tooLarge.body.resultCode).toBe('13');
     const missing = await client.post<{ resultCode: string }>('downloadFileStream', { fileId: 'nothing', channel: 'WEB' });
     expect(missing.body.resultCode).toBe('401');
   });
@@ -67,6 +69,7 @@ describe('files in the simulator', () => {
     const xref = Number(/startxref\n(\d+)/.exec(pdf)![1]);
     expect(pdf.slice(xref, xref + 4)).toBe('xref');
     const offsets = [...pdf.matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
+    expect(offsets).toHaveLength(5);
     offsets.forEach((offset, i) => expect(pdf.slice(offset, offset + 8)).toBe(`${i + 1} 0 obj\n`.slice(0, 8)));
     expect(pdf).toContain('(A \\(line\\) with \\\\ and ?)');
   });
