@@ -37,6 +37,8 @@ class ChatPanel implements Panel {
   #stickToBottom = true;
   /** The transcript the view was last scrolled to the end for. */
   #scrolledFor: readonly TranscriptEntry[] | null = null;
+  /** Where the widget last scrolled the transcript to itself (see #onTranscriptScroll). */
+  #scrolledTo = -1;
   /** Which messages are shown (transcript-window.ts), and the index of the first one in the last render. */
   #window = initialWindow();
   #windowStart = 0;
@@ -70,6 +72,9 @@ class ChatPanel implements Panel {
     this.#media = new PanelMedia(host, (entries) => {
       for (const entry of entries) this.#entryTemplates.delete(entry);
       this.#feedbackVersion += 1;
+      // A file that turned from loading into an image or a player changes the transcript's height: the next
+      // update keeps the end in view, as it does for new entries.
+      this.#scrolledFor = null;
       this.#host.requestUpdate();
     });
     this.#attachments = new Attachments(host);
@@ -434,12 +439,16 @@ class ChatPanel implements Panel {
 
   readonly #onTranscriptScroll = (): void => {
     const el = this.#part('transcript');
-    if (el) this.#stickToBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+    // The scroll event of the widget's own scroll to the end comes a frame later, when the transcript may have
+    // grown meanwhile (a file shown): it says nothing about where the visitor wants to be.
+    if (el && el.scrollTop !== this.#scrolledTo) this.#stickToBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
   };
 
   #scrollToEnd(): void {
     const el = this.#part('transcript');
-    if (el && this.#host.isOpen()) el.scrollTop = el.scrollHeight;
+    if (!el || !this.#host.isOpen()) return;
+    el.scrollTop = el.scrollHeight;
+    this.#scrolledTo = el.scrollTop;
   }
 }
 
