@@ -41,9 +41,15 @@ test('the static demo runs a conversation, and its controls reach the simulator 
   await expect(w.messages('CUSTOMER')).toHaveAttribute('data-status', /sent|read/);
   await expect(w.messages('AGENT').filter({ hasText: 'Where is my parcel?' })).toHaveCount(1);
 
+  // The demo has read receipts on: seeing the agent's line sends a READ, fire and forget. A reload while it is in
+  // flight leaves it with no page for MSW to answer from, and the worker passes it on to the host, so wait for it.
+  const readAnswered = page.waitForResponse(
+    (response) => response.url().endsWith('/send') && (response.request().postData() ?? '').includes('"READ"'),
+  );
   await page.getByRole('button', { name: 'Send as agent' }).click();
   await expect(w.messages('AGENT').filter({ hasText: 'your order left our warehouse' })).toHaveCount(1);
   await expect(page.locator('#log')).toHaveText('Simulator: agent-says done.');
+  expect((await readAnswered).status()).toBe(200);
 
   // The simulator lives as long as the page: after a reload the chat starts afresh instead of failing.
   await page.reload();
