@@ -141,7 +141,7 @@ describe('held polls', () => {
     const second = visitor.poll();
     // The contact center would hold the first for 5 s: the proxy answers it as soon as the second arrives.
     const replaced = await first;
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(4000); // well short of the 5 s hold, with room for a loaded machine
     expect(replaced.status).toBe(200);
     expect(replaced.json).toEqual({ resultCode: '0', resultDesc: 'query user messages success.', downlinkMessages: [] });
     expect((await health(proxy.url)).heldPolls).toBe(1);
@@ -233,7 +233,7 @@ describe('held polls', () => {
     expect(empty.status).toBe(200);
     expect(empty.json).toMatchObject({ downlinkMessages: [] });
     expect(Date.now() - started).toBeGreaterThanOrEqual(550);
-    expect(Date.now() - started).toBeLessThan(2500);
+    expect(Date.now() - started).toBeLessThan(4000); // the 600 ms grace, not the 5 s hold
     await closing;
     await until(() => harness.access.some((entry) => entry.reason === 'shutdown'));
     expect(harness.access.filter((entry) => entry.reason === 'shutdown')).toHaveLength(1);

@@ -553,8 +553,9 @@ describe('upstream failures', () => {
     const late = await visitor.queueInfo();
     expect(late.status).toBe(504);
     expect(late.json).toEqual({ errorCode: 'CC_PROXY.UPSTREAM_TIMEOUT', exceptionInfo: 'The contact center did not answer in time.' });
+    // The upstream hangs for good, so only the proxy's own limit can have answered (no upper bound: a loaded
+    // machine may be slow to deliver the 504).
     expect(Date.now() - started).toBeGreaterThanOrEqual(980);
-    expect(Date.now() - started).toBeLessThan(3000);
 
     // A poll is held longer than timeoutMs and answers normally.
     const pollStarted = Date.now();
@@ -577,11 +578,10 @@ describe('upstream failures', () => {
     controller.abort();
     expect(await abandoned).toBe('AbortError');
     await sleep(100);
+    // Had the upstream poll lived on, it would have taken the message and this poll would come back empty.
     sim.agentSays('are you still there?');
-    const started = Date.now();
     const next = await visitor.poll();
     expect((next.json?.downlinkMessages as Array<{ content: string }>).map((m) => m.content)).toEqual(['are you still there?']);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('answers 502 without details when the app key or secret is refused', async () => {
