@@ -11,6 +11,7 @@ export const SHARED_CORE_MODULES = [
   'bounded-repeat',
   'errors',
   'events',
+  'file-content',
   'icons',
   'message-content',
   'sender',

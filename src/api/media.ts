@@ -4,6 +4,7 @@
 // Answers are read leniently: the real server is looser than its examples (a data: prefix, line breaks, URL-safe
 // base64, the key one level down).
 
+import { parseFileContent } from '../core/file-content';
 import type { CcMessagingClient } from './client';
 import { readEnvelope } from './parse';
 import type { DownlinkMessage, ResultEnvelope } from './types';
@@ -211,10 +212,11 @@ export function downloadRequestFor(message: DownlinkMessage): DownloadRequest | 
   if (!content || content.length > 1024) return null;
   let id = content;
   let ext = (message.mediaFileType ?? '').trim().toLowerCase().replace(/^\./, '');
+  const file = parseFileContent(content);
   const parts = content.split(',');
-  if (parts.length === 4 && /^\d*$/.test(parts[1].trim())) {
-    id = parts[2].trim();
-    ext ||= parts[3].trim().toLowerCase();
+  if (file) {
+    id = file.objectKey;
+    ext ||= file.ext;
   } else if (parts.length === 2 && /^[a-z0-9]{1,8}$/i.test(parts[1].trim())) {
     id = parts[0].trim();
     ext ||= parts[1].trim().toLowerCase();

@@ -7,6 +7,7 @@ import { isFatal, isSameFailure, toApiError } from '../core/controllers/failures
 import { characterBudget, MAX_MESSAGE_BYTES, messageBytes } from '../core/controllers/message-limits';
 import { PollLoop } from '../core/controllers/poll-loop';
 import { ccEvent } from '../core/events';
+import { parseFileContent } from '../core/file-content';
 import { closeIcon } from '../core/icons';
 import { clip, MAX_JSON, messageSummary, nonEmpty } from '../core/message-content';
 import { senderLabel } from '../core/sender';
@@ -42,6 +43,7 @@ const shared: SharedWithParts = {
   validate: { ObjectReader: undefined },
   icons: { closeIcon },
   messageContent: { clip, MAX_JSON, nonEmpty, messageSummary },
+  fileContent: { parseFileContent },
   sender: { senderLabel },
   strings: { mediaName },
   provide: (file, part) => waiting.get(file)?.(part),

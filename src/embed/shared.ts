@@ -28,6 +28,7 @@ export const SHARED_MODULES = {
     specifier: 'src/core/message-content.ts',
     names: ['clip', 'MAX_JSON', 'nonEmpty', 'messageSummary'],
   },
+  fileContent: { specifier: 'src/core/file-content.ts', names: ['parseFileContent'] },
   sender: { specifier: 'src/core/sender.ts', names: ['senderLabel'] },
   strings: { specifier: 'src/core/strings.ts', names: ['mediaName'] },
 } as const;

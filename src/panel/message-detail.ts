@@ -2,6 +2,7 @@
 // message renderer and, through the panel, by the one-line summary the element announces (message-content.ts).
 
 import type { DownlinkMessage } from '../api/types';
+import { parseFileContent } from '../core/file-content';
 import { clip, MAX_JSON, nonEmpty } from '../core/message-content';
 
 /** The name of a file, the place of a location, the title (or text) of a card; null for other messages. */
@@ -20,14 +21,6 @@ export function messageDetail(message: DownlinkMessage): string | null {
     default:
       return null;
   }
-}
-
-/** Parses FILE content `fileName,fileSizeBytes,objectKey,ext` (the documented upload format). */
-export function parseFileContent(content: string): { name: string; size: number | null } | null {
-  const parts = content.split(',', 5);
-  if (parts.length !== 4 || parts[0].trim() === '') return null;
-  const size = /^\d{1,15}$/.test(parts[1].trim()) ? Number(parts[1]) : null;
-  return { name: parts[0].trim(), size };
 }
 
 export interface Location {

@@ -3,7 +3,7 @@ import type { DownlinkMessage } from '../api/types';
 import type { PanelHost } from '../core/panel-host';
 import type { SentEntry, TranscriptEntry } from '../core/controllers/transcript-entry';
 import { panelApi } from './api-call';
-import { parseFileContent } from './message-detail';
+import { parseFileContent } from '../core/file-content';
 import { MediaLoader, mediaIdOf } from './media-loader';
 import { mediaKindOf, renderMedia, type MediaInfo } from './media-view';
 import { MediaViewer } from './media-viewer';

@@ -8,7 +8,8 @@ import type { DownlinkMessage } from '../api/types';
 import type { ReceivedEntry, SentEntry, TranscriptEntry } from '../core/controllers/transcript-entry';
 import { linkify, safeHttpUrl } from './linkify';
 import { clip, MAX_JSON, nonEmpty } from '../core/message-content';
-import { parseFileContent, parseJsonObject, parseLocation } from './message-detail';
+import { parseFileContent } from '../core/file-content';
+import { parseJsonObject, parseLocation } from './message-detail';
 import type { ChatStrings } from '../core/strings';
 import { mediaKindOf, type MediaInfo, type MediaKind } from './media-view';
 

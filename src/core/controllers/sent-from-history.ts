@@ -1,4 +1,5 @@
 import type { DownlinkMessage } from '../../api/types';
+import { parseFileContent } from '../file-content';
 import type { SentFile } from './transcript-entry';
 
 // The history holds the visitor's own messages too (read back by a tab that joins, a catch-up, "show earlier").
@@ -22,14 +23,9 @@ export function sentFromHistory(message: DownlinkMessage): { text: string; file?
   const content = message.content.trim();
   if (!mediaType || !content) return { text: message.content };
   if (mediaType === 'FILE') {
-    // The name may itself hold commas: the last three fields are size, objectKey and extension.
-    const fields = content.split(',');
-    if (fields.length < 4) return { text: message.content };
-    const [size, objectKey, ext] = fields.slice(-3).map((field) => field.trim());
-    const name = fields.slice(0, -3).join(',').trim();
-    const bytes = Number(size);
-    if (!name || !objectKey) return { text: message.content };
-    return { text: name, file: { name, size: Number.isFinite(bytes) && bytes >= 0 ? bytes : 0, type: '', ext: ext ?? '', mediaType, objectKey } };
+    const file = parseFileContent(content);
+    if (!file) return { text: message.content };
+    return { text: file.name, file: { ...file, size: file.size ?? 0, type: '', mediaType } };
   }
   // IMAGE, AUDIO, VIDEO: the objectKey alone (an older shape adds `,ext`).
   const [objectKey, ext = message.mediaFileType ?? ''] = content.split(',').map((field) => field.trim());
