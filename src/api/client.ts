@@ -1,6 +1,7 @@
 // The CC-Messaging web-channel client: a method per chat call (click-to-call and satisfaction are functions of
 // their own over `request`), typed results, CcApiError failures.
-// Framework-free (fetch, AbortSignal, Headers only), so a Lit controller, a worker or a test can use it.
+// Framework-free (fetch, AbortSignal, Headers; XMLHttpRequest for an upload's progress where there is one), so a Lit
+// controller, a worker or a test can use it.
 
 import { AccessTokenSource, ChatTokenState, TOKEN_HEADER } from './auth';
 import { CcApiError } from '../core/errors';
@@ -82,6 +83,8 @@ export interface ApiCall<T> {
   /** Sent without a ccmessaging-token (applyToken only). */
   withoutChatToken?: boolean;
   keepalive?: boolean | undefined;
+  /** How much of the body has gone out (0 to 1): for a file's upload (see HttpRequest). */
+  onUploadProgress?: ((fraction: number) => void) | undefined;
   /** Plain sentences for this operation's documented result codes (the client knows those of its own methods). */
   results?: Record<string, string>;
   /** Reads the answer's body; without it the call resolves with the result envelope (resultCode, resultDesc). */
@@ -292,6 +295,7 @@ export class CcMessagingClient {
         timeoutMs,
         keepalive: call.keepalive,
         fetch: this.#options.fetch,
+        onUploadProgress: call.onUploadProgress,
       });
       const renewed = answer.headers.get(TOKEN_HEADER)?.trim();
       if (renewed) this.#secrets.add(renewed);

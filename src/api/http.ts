@@ -3,6 +3,7 @@
 // Nothing here knows about tokens; the client adds headers and decides about retries.
 
 import { CcApiError } from '../core/errors';
+import { xhrFetch } from './xhr';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=UTF-8';
 
@@ -21,6 +22,11 @@ export interface HttpRequest {
   credentials?: RequestCredentials;
   /** Defaults to `globalThis.fetch`, looked up at call time. */
   fetch?: typeof fetch;
+  /**
+   * How much of the body has gone out, from 0 to 1 (a file's upload). Sent over XMLHttpRequest to know it, unless
+   * `fetch` was given or the platform has no XMLHttpRequest (Node): then not reported.
+   */
+  onUploadProgress?: (fraction: number) => void;
 }
 
 /** What came back. The body text is read only for 2xx answers; error bodies are discarded. */
@@ -177,7 +183,8 @@ export function shared<T>(start: () => Promise<T>): () => Promise<T> {
 export async function sendRequest(req: HttpRequest): Promise<HttpAnswer> {
   const { operation, url } = req;
   if (req.signal?.aborted) throw abortedError(operation, req.signal.reason);
-  const fetchFn = req.fetch ?? globalThis.fetch;
+  const fetchFn =
+    req.fetch ?? (req.onUploadProgress && typeof XMLHttpRequest === 'function' ? xhrFetch(req.onUploadProgress) : globalThis.fetch);
   if (typeof fetchFn !== 'function') {
     throw networkError(operation, url, new TypeError('No fetch function is available.'));
   }

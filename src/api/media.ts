@@ -141,7 +141,7 @@ export async function sendFile(
   bytes: Blob | undefined,
   timestamp: number,
   onUploaded: (objectKey: string) => void,
-  o: { signal?: AbortSignal } = {},
+  o: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
 ): Promise<void> {
   let objectKey = file.objectKey;
   if (!objectKey) {
@@ -164,11 +164,12 @@ export interface UploadResult extends ResultEnvelope {
 export function uploadFileStream(
   client: CcMessagingClient,
   input: { fileType: string; fileStream: string },
-  o: { signal?: AbortSignal } = {},
+  o: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
 ): Promise<UploadResult> {
   return client.request(
     {
       operation: 'uploadFileStream',
+      onUploadProgress: o.onProgress,
       body: { fileType: input.fileType, fileStream: input.fileStream, channel: 'WEB' },
       results: {
         '2': 'a parameter of the upload was missing',

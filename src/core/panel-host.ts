@@ -37,8 +37,8 @@ export type PanelSession = Pick<
   | 'typing'
 > & {
   readonly transcript: { readonly entries: readonly TranscriptEntry[] };
-  /** A sent file's bytes (for its preview) and what the visitor may do with one that failed. */
-  readonly outbox: Pick<Outbox, 'file' | 'canRetry' | 'discard'>;
+  /** A sent file's bytes (for its preview), its upload's progress, and what the visitor may do with one that failed. */
+  readonly outbox: Pick<Outbox, 'file' | 'inFlight' | 'progress' | 'canRetry' | 'discard'>;
 };
 
 /** What the panel may use of the element. */

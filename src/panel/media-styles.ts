@@ -153,12 +153,54 @@ export const mediaStyles = css`
     color: var(--_muted);
   }
 
-  /* The visitor's own file while it uploads: a bar under its preview. */
+  /* The visitor's own file while it uploads: a bar under its preview, in the bubble's text colour on a faint track
+     (the native bar's grey track hid a white fill). Without a figure yet, a stripe runs along it. */
   .ccm-upload {
     display: block;
     inline-size: 100%;
     block-size: 4px;
-    accent-color: var(--_on-accent);
+    margin-block-start: 4px;
+    border: 0;
+    border-radius: 2px;
+    overflow: hidden;
+    appearance: none;
+    background: color-mix(in srgb, var(--_on-accent) 30%, transparent);
+    color: var(--_on-accent);
+  }
+
+  .ccm-upload::-webkit-progress-bar {
+    background: transparent;
+  }
+
+  .ccm-upload::-webkit-progress-value {
+    background: currentColor;
+    transition: inline-size 0.2s;
+  }
+
+  .ccm-upload::-moz-progress-bar {
+    background: currentColor;
+  }
+
+  .ccm-upload:indeterminate {
+    background:
+      linear-gradient(90deg, transparent 35%, currentColor 35% 65%, transparent 65%) 0 0 / 300% 100%,
+      color-mix(in srgb, currentColor 30%, transparent);
+    animation: ccm-upload-run 1.4s linear infinite;
+  }
+
+  @keyframes ccm-upload-run {
+    from {
+      background-position: 100% 0, 0 0;
+    }
+    to {
+      background-position: 0 0, 0 0;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .ccm-upload:indeterminate {
+      animation: none;
+    }
   }
 
   .ccm--end .ccm-media-line {

@@ -84,8 +84,10 @@ export class PanelMedia {
     const message = file.objectKey ? this.#asMessage(file.objectKey, file.ext, file.mediaType) : null;
     if (message) this.#messages.set(id, message);
     const info: MediaInfo = { kind, typeName: t.mediaLabel(file.mediaType), name: file.name, size: file.size, ext: file.ext, author: t.you };
+    // Indeterminate until the upload tells how far it has gone.
+    const percent = this.#host.session.outbox.progress(entry.key);
     const overlay = uploading
-      ? html`<progress class="ccm-upload" part="upload-progress" aria-label=${t.uploading(null)}></progress>`
+      ? html`<progress class="ccm-upload" part="upload-progress" max="100" value=${percent ?? nothing} aria-label=${t.uploading(null)}></progress>`
       : nothing;
     // Neither in memory nor fetchable: its name only (a gone file shows no line, so its actions are never used).
     const gone = !state && !message;

@@ -279,6 +279,10 @@ class ChatPanel implements Panel {
     }
     const context = this.#renderContext(strings, locale);
     const { entries } = this.#host.session.transcript;
+    // An upload's progress is not in its entry (it is never saved): while a file uploads, its figure lets the
+    // chunks through, and that entry is rendered afresh (#renderCachedEntry).
+    const { outbox } = this.#host.session;
+    const uploads = outbox.inFlight.map((key) => `${key}:${outbox.progress(key)}`).join();
     const start = windowStart(entries, this.#window, this.#stickToBottom);
     this.#windowStart = start;
     this.#window.firstKey = entries[start]?.key ?? null;
@@ -290,7 +294,7 @@ class ChatPanel implements Panel {
       chunksOf(start > 0 ? entries.slice(start) : entries),
       (chunk) => chunk.key,
       (chunk) =>
-        guard([strings, locale, this.#feedbackVersion, ...chunk.entries], () =>
+        guard([strings, locale, this.#feedbackVersion, uploads, ...chunk.entries], () =>
           repeat(chunk.entries, (entry) => entry.key, (entry) => this.#renderCachedEntry(entry, context)),
         ),
     )}`;
@@ -336,7 +340,7 @@ class ChatPanel implements Panel {
    */
   #renderCachedEntry(entry: TranscriptEntry, context: RenderContext): TemplateResult {
     let template = this.#entryTemplates.get(entry);
-    if (!template) {
+    if (!template || (entry.kind === 'sent' && entry.status === 'pending' && entry.file && !entry.file.objectKey)) {
       this.#media.rendering(entry);
       template = renderEntry(entry, context);
       this.#media.rendering(null);
@@ -354,6 +358,7 @@ class ChatPanel implements Panel {
       onRetry: (key) => this.#host.session.retry(key),
       media: (message, info) => this.#media.received(message, info),
       sentFile: (entry) => this.#media.sent(entry),
+      uploadProgress: (entry) => this.#host.session.outbox.progress(entry.key),
       canRetry: (entry) => this.#host.session.outbox.canRetry(entry),
       onRemove: (key) => this.#host.session.outbox.discard(key),
     };

@@ -35,6 +35,8 @@ export interface RenderContext {
   media?: (message: DownlinkMessage, info: MediaInfo) => TemplateResult | null;
   /** The view of a file the visitor sent (its preview, upload progress); null: shown as its name. */
   sentFile?: (entry: SentEntry) => TemplateResult | null;
+  /** How much of a sent file's upload has gone out, in whole percent; undefined when not known. */
+  uploadProgress?: (entry: SentEntry) => number | undefined;
   /** Whether a failed message can be sent again (a file whose bytes are gone cannot); default yes. */
   canRetry?: (entry: SentEntry) => boolean;
   /** The visitor takes a failed message that cannot be sent any more out of the transcript. */
@@ -60,7 +62,7 @@ function renderSent(entry: SentEntry, ctx: RenderContext): TemplateResult {
   const lost = entry.status === 'failed' && ctx.canRetry?.(entry) === false;
   const status =
     entry.status === 'pending'
-      ? html`<span class="ccm-status" part="status">${entry.file && !entry.file.objectKey ? strings.uploading(null) : strings.sending}</span>`
+      ? html`<span class="ccm-status" part="status">${entry.file && !entry.file.objectKey ? strings.uploading(ctx.uploadProgress?.(entry) ?? null) : strings.sending}</span>`
       : lost
         ? html`<span class="ccm-status ccm-status--failed" part="status"><span class="ccm-status-icon" aria-hidden="true">!</span>${strings.fileGone}</span><button type="button" class="ccm-retry pill" part="remove-button" @click=${() => ctx.onRemove?.(entry.key)}>${strings.removeFile}</button>`
       : entry.status === 'read'

@@ -35,14 +35,18 @@ test('an agent’s image comes down through the proxy and opens full size', asyn
   expect(download?.headers['x-app-key']).toBe(CREDENTIALS.appKey);
 });
 
-test('a visitor’s photo goes up through the proxy and is sent as IMAGE', async ({ page }) => {
+test('a visitor’s photo goes up through the proxy, shows its progress, and is sent as IMAGE', async ({ page }) => {
   const w = await openThroughProxy(page, proxy);
+  // The contact center takes its time to answer the upload: meanwhile the whole photo has gone out, and says so.
+  upstream.simulator.fault({ kind: 'delay', ms: 1500, on: 'uploadFileStream' });
   await w.root.locator('.file-input').setInputFiles({
     name: 'broken-parcel.png',
     mimeType: 'image/png',
     buffer: Buffer.from(SAMPLE_PNG, 'base64'),
   });
   const mine = w.messages('CUSTOMER');
+  await expect(mine.locator('[part~="status"]')).toHaveText('Uploading… 100%');
+  await expect(mine.locator('[part~="upload-progress"]')).toHaveJSProperty('value', 100);
   await expect(mine).toHaveAttribute('data-status', 'sent');
   await expect.poll(() => mine.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(360);
   const requests = upstream.simulator.requests;

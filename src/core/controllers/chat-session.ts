@@ -513,6 +513,7 @@ export class ChatSession implements ReactiveController {
           this.#persist();
           this.#host.requestUpdate();
         },
+        redraw: () => this.#host.requestUpdate(),
       },
       () => this.transcript,
     );
@@ -529,7 +530,9 @@ export class ChatSession implements ReactiveController {
     }
     const { media } = await this.#loadApi();
     const outbox = this.#outbox;
-    await media.sendFile(client, file, outbox.file(entry.key), entry.timestamp, (objectKey) => outbox.uploaded(entry.key, objectKey));
+    await media.sendFile(client, file, outbox.file(entry.key), entry.timestamp, (objectKey) => outbox.uploaded(entry.key, objectKey), {
+      onProgress: (fraction) => outbox.uploading(entry.key, fraction),
+    });
   }
 
   /** Asks for a human agent (TRANS2AGENT); the queue position is then followed until one answers. */

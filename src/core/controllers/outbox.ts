@@ -17,6 +17,8 @@ export interface OutboxHost {
   failed(entry: SentEntry, error: unknown): void;
   /** The outbox changed: saved at once (what is in flight), and shown. */
   changed(): void;
+  /** Only what is shown changed (an upload's progress): nothing to save. */
+  redraw(): void;
 }
 
 export class Outbox {
@@ -25,6 +27,8 @@ export class Outbox {
   readonly #inFlight = new Set<string>();
   /** The bytes of the files not sent yet, by entry key. */
   readonly #files = new Map<string, Blob>();
+  /** How far each upload under way has gone, in whole percent. */
+  readonly #progress = new Map<string, number>();
   #flushing = false;
   #stopped = false;
 
@@ -77,6 +81,19 @@ export class Outbox {
   /** The bytes of a file still to be sent (for its preview), if this page has them. */
   file(key: string): Blob | undefined {
     return this.#files.get(key);
+  }
+
+  /** How much of a file's upload has gone out, in whole percent; undefined when not known (yet). */
+  progress(key: string): number | undefined {
+    return this.#progress.get(key);
+  }
+
+  /** An upload moved on (0 to 1): shown when its whole percent changes. */
+  uploading(key: string, fraction: number): void {
+    const percent = Math.floor(fraction * 100);
+    if (this.#progress.get(key) === percent) return;
+    this.#progress.set(key, percent);
+    this.#host.redraw();
   }
 
   /** Whether a failed message can be sent again: text always; a file while its bytes are here or it was uploaded. */
@@ -139,6 +156,7 @@ export class Outbox {
           this.#host.failed(next, error);
         } finally {
           this.#inFlight.delete(next.key);
+          this.#progress.delete(next.key);
           this.#host.changed();
         }
       }

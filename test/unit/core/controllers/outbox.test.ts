@@ -17,6 +17,7 @@ function setup(options: { ready?: () => boolean } = {}) {
   const sent: string[] = [];
   const failed: string[] = [];
   let changes = 0;
+  let redraws = 0;
   const host: OutboxHost = {
     ready: options.ready ?? (() => true),
     deliver: (entry) =>
@@ -28,10 +29,13 @@ function setup(options: { ready?: () => boolean } = {}) {
     changed: () => {
       changes += 1;
     },
+    redraw: () => {
+      redraws += 1;
+    },
   };
   const outbox = new Outbox(host, () => transcript);
   const statuses = () => transcript.entries.map((e) => (e.kind === 'sent' ? `${e.text}:${e.status}` : e.key));
-  return { transcript, outbox, deliveries, sent, failed, statuses, changes: () => changes };
+  return { transcript, outbox, deliveries, sent, failed, statuses, changes: () => changes, redraws: () => redraws };
 }
 
 /** Lets the outbox's awaits run. */
@@ -128,6 +132,24 @@ describe('Outbox', () => {
     expect(outbox.canRetry(failed)).toBe(true);
   });
 
+  it('tells an upload’s progress in whole percent, redraws only when that changes, and forgets it once done', async () => {
+    const { outbox, deliveries, changes, redraws } = setup();
+    const entry = outbox.addFile(new Blob(['x']), photo, 1);
+    void outbox.flush();
+    await tick();
+    expect(outbox.progress(entry.key)).toBeUndefined(); // not known yet: shown as indeterminate
+    const saves = changes();
+    outbox.uploading(entry.key, 0.251);
+    outbox.uploading(entry.key, 0.259); // still 25 %
+    outbox.uploading(entry.key, 1);
+    expect(outbox.progress(entry.key)).toBe(100);
+    expect(redraws()).toBe(2);
+    expect(changes()).toBe(saves); // progress is shown, never saved
+    deliveries[0]!.resolve();
+    await tick();
+    expect(outbox.progress(entry.key)).toBeUndefined();
+  });
+
   it('after a reload: what was in flight and files that lost their bytes come back failed; text still pending stays', () => {
     const before = setup();
     const sending = before.outbox.addText('in flight', 1)!;
@@ -137,7 +159,7 @@ describe('Outbox', () => {
     const saved = JSON.parse(JSON.stringify(before.transcript.toJSON()));
 
     const transcript = new Transcript({ entries: saved });
-    const host: OutboxHost = { ready: () => true, deliver: async () => undefined, sent: () => undefined, failed: () => undefined, changed: () => undefined };
+    const host: OutboxHost = { ready: () => true, deliver: async () => undefined, sent: () => undefined, failed: () => undefined, changed: () => undefined, redraw: () => undefined };
     const outbox = new Outbox(host, () => transcript);
     outbox.restore([sending.key]);
     const status = transcript.entries.map((e) => (e.kind === 'sent' ? `${e.text}:${e.status}` : ''));
