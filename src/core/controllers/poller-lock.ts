@@ -1,7 +1,8 @@
 /**
  * Elects one poller among the tabs (and elements) of one visitor with the Web Locks API: the lock is held
  * for as long as this side polls, and the browser hands it to the next waiter when the holder releases it,
- * closes, reloads or navigates away. Without Web Locks every side is its own poller (`acquired` at once).
+ * closes, reloads or navigates away. Without Web Locks every side is its own poller (`acquired` at once; when
+ * the browser refuses them, as in an opaque origin, as soon as it does).
  */
 export class PollerLock {
   #release: (() => void) | undefined;
@@ -22,13 +23,19 @@ export class PollerLock {
       return;
     }
     const abort = (this.#abort = new AbortController());
+    let granted = false;
     locks
       .request(name, { signal: abort.signal }, () => {
         if (abort.signal.aborted) return;
+        granted = true;
         this.#acquired();
         return new Promise<void>((resolve) => (this.#release = resolve));
       })
-      .catch(() => undefined); // aborted while waiting
+      .catch(() => {
+        // Aborted while waiting; or refused (an opaque origin, e.g. a sandboxed iframe, has navigator.locks
+        // but may not use it): then, as without Web Locks, this side is its own poller.
+        if (!granted && !abort.signal.aborted) this.#acquired();
+      });
   }
 
   /** Gives the lock up (or stops waiting for it). */
