@@ -3,7 +3,7 @@
 
 export type DemoLocale = '' | 'en' | 'zh';
 export type DemoPosition = 'right' | 'left';
-/** `system` follows prefers-color-scheme (the widget's own default); `light` and `dark` force a palette. */
+/** `system` follows prefers-color-scheme (the widget's own default, `theme="auto"`); `light` and `dark` fix it. */
 export type DemoTheme = 'system' | 'light' | 'dark';
 
 export interface DemoSettings {
@@ -20,47 +20,8 @@ export const DEFAULT_SETTINGS: DemoSettings = { locale: '', position: 'right', a
 /** Where the snippet loads the script-tag file from: the site serves dist/ (the file and its parts) itself. */
 export const SCRIPT_SRC = '/cc-chat.iife.js';
 
-// The widget's own defaults (src/core/styles.ts, src/panel/message-styles.ts, src/call/call-styles.ts), set explicitly: a
-// page that forces a scheme must set every colour, since the widget's defaults follow the system's scheme.
-const LIGHT: Record<string, string> = {
-  '--cc-chat-accent': '#0b57d0',
-  '--cc-chat-accent-contrast': '#ffffff',
-  '--cc-chat-bg': '#ffffff',
-  '--cc-chat-fg': '#1f1f1f',
-  '--cc-chat-muted': '#5f6368',
-  '--cc-chat-border': '#c4c7c5',
-  '--cc-chat-surface': '#f6f8fc',
-  '--cc-chat-bubble-bg': '#f1f3f4',
-  '--cc-chat-bubble-fg': '#1f1f1f',
-  '--cc-chat-robot-bubble-bg': '#e8f0fe',
-  '--cc-chat-link': '#0b57d0',
-  '--cc-chat-avatar-bg': '#d3e3fd',
-  '--cc-chat-avatar-fg': '#041e49',
-  '--cc-chat-error': '#b3261e',
-  '--cc-chat-focus': '#0b57d0',
-  '--cc-chat-call-live': '#137333',
-};
-const DARK: Record<string, string> = {
-  '--cc-chat-accent': '#a8c7fa',
-  '--cc-chat-accent-contrast': '#062e6f',
-  '--cc-chat-bg': '#1f1f1f',
-  '--cc-chat-fg': '#e3e3e3',
-  '--cc-chat-muted': '#b4b8bd',
-  '--cc-chat-border': '#5f6368',
-  '--cc-chat-surface': '#2a2a2a',
-  '--cc-chat-bubble-bg': '#303134',
-  '--cc-chat-bubble-fg': '#e8eaed',
-  '--cc-chat-robot-bubble-bg': '#24304a',
-  '--cc-chat-link': '#a8c7fa',
-  '--cc-chat-avatar-bg': '#0842a0',
-  '--cc-chat-avatar-fg': '#d3e3fd',
-  '--cc-chat-error': '#f2b8b5',
-  '--cc-chat-focus': '#a8c7fa',
-  '--cc-chat-call-live': '#81c995',
-};
-
 /** Every style property the settings may set on the widget, so a change can clear the previous ones. */
-export const STYLE_PROPERTIES = ['color-scheme', ...Object.keys(LIGHT)];
+export const STYLE_PROPERTIES = ['--cc-chat-accent', '--cc-chat-accent-contrast'];
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
@@ -79,10 +40,9 @@ export function accentContrast(accent: string): string {
   return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
 }
 
-/** The custom properties (and color-scheme) the widget gets for these settings, in the order the snippet shows. */
+/** The custom properties the widget gets for these settings, in the order the snippet shows. */
 export function widgetStyle(settings: DemoSettings): Record<string, string> {
-  const style: Record<string, string> =
-    settings.theme === 'system' ? {} : { 'color-scheme': settings.theme, ...(settings.theme === 'dark' ? DARK : LIGHT) };
+  const style: Record<string, string> = {};
   if (settings.accent && HEX.test(settings.accent)) {
     const accent = settings.accent.toLowerCase();
     style['--cc-chat-accent'] = accent;
@@ -92,10 +52,11 @@ export function widgetStyle(settings: DemoSettings): Record<string, string> {
 }
 
 /** The attributes the widget gets for these settings (null: removed). */
-export function widgetAttributes(settings: DemoSettings): Record<'locale' | 'position', string | null> {
+export function widgetAttributes(settings: DemoSettings): Record<'locale' | 'position' | 'theme', string | null> {
   return {
     locale: settings.locale || null,
     position: settings.position === 'left' ? 'left' : null,
+    theme: settings.theme === 'system' ? null : settings.theme,
   };
 }
 

@@ -33,7 +33,7 @@ const SESSION_CONFIG_KEYS = [
  * repeats a message.
  *
  * Theme it with the custom properties below, set on `cc-chat` or any ancestor (src/core/theme.ts reads them): their
- * defaults are the light scheme's; a dark page (`prefers-color-scheme: dark`) gets the `dark:` ones.
+ * defaults are the light scheme's; the dark scheme (`theme="dark"`, or `auto` on a system set to dark) gets the `dark:` ones.
  *
  * @tagname cc-chat
  *
@@ -185,6 +185,11 @@ export class CcChat extends LitElement {
   @property({ type: Boolean, reflect: true }) open = false;
   /** Which bottom corner the widget sits in: `right` or `left`. */
   @property({ reflect: true }) position: 'right' | 'left' = 'right';
+  /**
+   * Light or dark: `auto` follows the visitor's system setting (`prefers-color-scheme`); `light` or `dark` fixes it,
+   * for a site that has only the one.
+   */
+  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
   /** Direct mode: the API Fabric app key, sent as x-app-key. */
   @property({ attribute: 'app-key' }) appKey = '';
   /** Direct mode: a URL on the site's backend returning `{accessToken, expiresIn?}`. */

@@ -17,7 +17,6 @@ export const chromeStyles = css`
     font-size: 15px;
     line-height: 1.45;
     color: var(--_fg);
-    color-scheme: light dark;
   }
   :host([hidden]) {
     display: none;

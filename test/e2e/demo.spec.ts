@@ -91,8 +91,8 @@ test('the settings change the widget live and give the markup that does the same
   // The page goes dark with it (its colours are the system colours of its scheme).
   await expect(page.locator('body')).toHaveCSS('color-scheme', 'dark');
   await expect(page.locator('body')).not.toHaveCSS('background-color', 'rgb(255, 255, 255)');
-  await expect(code).toContainText('color-scheme: dark;');
-  await expect(code).toContainText('--cc-chat-bg: #1f1f1f;');
+  await expect(w.root).toHaveAttribute('theme', 'dark');
+  await expect(code).toContainText('position="left" theme="dark"></cc-chat>');
   await expect(code).toContainText('--cc-chat-accent: #ffd54f;'); // the chosen accent wins over the scheme's
   await snapshot(page, 'demo-settings');
 

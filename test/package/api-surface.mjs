@@ -26,7 +26,7 @@ export function templateParts() {
   return names;
 }
 
-/** Where `@media (prefers-color-scheme: dark) { … }` blocks start and end in a text. */
+/** Where the dark-scheme blocks start and end in a text: `@media (prefers-color-scheme: dark) { … }`, and the theme's `dark` tokens. */
 function darkBlocks(text) {
   const blocks = [];
   for (const match of text.matchAll(/@media\s*\(\s*prefers-color-scheme:\s*dark\s*\)\s*\{/g)) {
@@ -38,6 +38,10 @@ function darkBlocks(text) {
       end++;
     }
     blocks.push([match.index, end]);
+  }
+  // The theme's dark tokens, written once for both ways to the dark scheme (`theme="dark"`, and the system's).
+  for (const match of text.matchAll(/const\s+dark\s*=\s*css`/g)) {
+    blocks.push([match.index, text.indexOf('`', match.index + match[0].length)]);
   }
   return blocks;
 }

@@ -59,6 +59,36 @@ describe('one theme', () => {
     }
   });
 
+  it('theme fixes the scheme whatever the system says; auto follows the system', async () => {
+    const el = await conversation({ theme: 'dark' });
+    // A light system, a dark widget: its tokens and its native controls.
+    expect(styleOf(el, 'borderTopColor', OUTLINED)).toEqual(same('rgb(68, 71, 70)', OUTLINED)); // #444746
+    expect(getComputedStyle(requirePart(el, 'panel')).backgroundColor).toBe('rgb(31, 31, 31)'); // #1f1f1f
+    expect(getComputedStyle(requirePart(el, 'input')).colorScheme).toBe('dark');
+
+    const session = cdp();
+    await session.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'dark' }] });
+    try {
+      // A dark system, a site that is light only.
+      el.theme = 'light';
+      await el.updateComplete;
+      expect(el.getAttribute('theme')).toBe('light');
+      expect(styleOf(el, 'borderTopColor', OUTLINED)).toEqual(same('rgb(196, 199, 197)', OUTLINED)); // #c4c7c5
+      expect(getComputedStyle(requirePart(el, 'input')).colorScheme).toBe('light');
+      // auto, and no attribute at all, follow the system.
+      el.theme = 'auto';
+      await el.updateComplete;
+      expect(styleOf(el, 'borderTopColor', OUTLINED)).toEqual(same('rgb(68, 71, 70)', OUTLINED));
+      el.removeAttribute('theme');
+      await el.updateComplete;
+      expect(styleOf(el, 'borderTopColor', OUTLINED)).toEqual(same('rgb(68, 71, 70)', OUTLINED));
+      expect(getComputedStyle(requirePart(el, 'input')).colorScheme).toBe('dark');
+    } finally {
+      await session.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: 'light' }] });
+    }
+    expect(styleOf(el, 'borderTopColor', OUTLINED)).toEqual(same('rgb(196, 199, 197)', OUTLINED));
+  });
+
   it('changes everywhere at once when a custom property is set on the element', async () => {
     const el = await conversation();
     el.style.setProperty('--cc-chat-border', 'rgb(1, 2, 3)');

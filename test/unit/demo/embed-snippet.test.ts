@@ -10,31 +10,28 @@ describe('the demo settings row', () => {
         '<cc-chat channel-id="YOUR-WEB-CHANNEL-ID"></cc-chat>',
       ].join('\n'),
     );
-    expect(widgetAttributes(DEFAULT_SETTINGS)).toEqual({ locale: null, position: null });
+    expect(widgetAttributes(DEFAULT_SETTINGS)).toEqual({ locale: null, position: null, theme: null });
     expect(widgetStyle(DEFAULT_SETTINGS)).toEqual({});
   });
 
   it('puts the language and the corner on the element, as the widget gets them', () => {
     const settings = { ...DEFAULT_SETTINGS, locale: 'zh', position: 'left' } as const;
-    expect(widgetAttributes(settings)).toEqual({ locale: 'zh', position: 'left' });
+    expect(widgetAttributes(settings)).toEqual({ locale: 'zh', position: 'left', theme: null });
     expect(embedSnippet(settings)).toContain('<cc-chat channel-id="YOUR-WEB-CHANNEL-ID" locale="zh" position="left"></cc-chat>');
   });
 
-  it('forces a scheme with every colour, and the chosen accent wins over the scheme', () => {
-    const dark = widgetStyle({ ...DEFAULT_SETTINGS, theme: 'dark', accent: '#0B57D0' });
-    expect(dark['color-scheme']).toBe('dark');
-    expect(dark['--cc-chat-bg']).toBe('#1f1f1f');
-    expect(dark['--cc-chat-accent']).toBe('#0b57d0');
-    expect(dark['--cc-chat-accent-contrast']).toBe('#ffffff');
-    const light = widgetStyle({ ...DEFAULT_SETTINGS, theme: 'light' });
-    expect(Object.keys(light).sort()).toEqual(Object.keys(dark).sort());
-    expect(light['--cc-chat-bg']).toBe('#ffffff');
+  it('fixes a scheme with the theme attribute, and sets only the chosen accent', () => {
+    const settings = { ...DEFAULT_SETTINGS, theme: 'dark', accent: '#0B57D0' } as const;
+    expect(widgetAttributes(settings).theme).toBe('dark');
+    expect(widgetAttributes({ ...DEFAULT_SETTINGS, theme: 'light' }).theme).toBe('light');
+    expect(widgetStyle(settings)).toEqual({ '--cc-chat-accent': '#0b57d0', '--cc-chat-accent-contrast': '#ffffff' });
     // Everything set is something a later change clears.
-    expect(STYLE_PROPERTIES).toEqual(expect.arrayContaining(Object.keys(dark)));
+    expect(STYLE_PROPERTIES).toEqual(expect.arrayContaining(Object.keys(widgetStyle(settings))));
 
-    const snippet = embedSnippet({ ...DEFAULT_SETTINGS, theme: 'dark' });
-    expect(snippet).toContain('<style>\n  cc-chat {\n    color-scheme: dark;\n    --cc-chat-accent: #a8c7fa;');
-    expect(snippet.endsWith('  }\n</style>')).toBe(true);
+    const snippet = embedSnippet(settings);
+    expect(snippet).toContain('<cc-chat channel-id="YOUR-WEB-CHANNEL-ID" theme="dark"></cc-chat>');
+    expect(snippet).toContain('<style>\n  cc-chat {\n    --cc-chat-accent: #0b57d0;\n    --cc-chat-accent-contrast: #ffffff;\n  }\n</style>');
+    expect(embedSnippet({ ...DEFAULT_SETTINGS, theme: 'dark' })).not.toContain('<style>');
   });
 
   it('ignores an accent that is not a #rrggbb colour', () => {
