@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TabSync, type TabSyncMessage } from '../../../../src/core/controllers/tab-sync';
+import { downlink } from '../../../support/downlink';
 
 // Two TabSyncs in one page stand in for two tabs of one visitor: a BroadcastChannel delivers to every other
 // channel of the same name in the origin, this page included, but never to itself.
@@ -41,27 +42,15 @@ const hello: TabSyncMessage = { type: 'hello' };
 const received: TabSyncMessage = {
   type: 'received',
   messages: [
-    {
+    downlink({
       from: 'agent-7',
       to: 'customer-1',
-      channel: 'WEB',
-      controlType: 'CHAT',
-      mediaType: 'TEXT',
       content: 'Hello from the polling tab',
       timestamp: 1_700_000_000_000,
       sourceType: 'AGENT',
       senderNickname: 'Ana',
-      senderAvatar: null,
-      simQuestions: [],
       messageCode: 'm-1',
-      callId: null,
-      contentType: null,
-      mediaFileType: null,
-      robotGender: null,
-      interIdx: null,
-      queueFlag: null,
-      isOfflineStatus: null,
-    },
+    }),
   ],
 };
 const sent: TabSyncMessage = { type: 'sent', key: 'k-1', text: 'Hi', timestamp: 1_700_000_000_001 };
