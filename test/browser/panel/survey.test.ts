@@ -136,6 +136,24 @@ describe('the survey', () => {
     expect(bodies).toHaveLength(2); // the failed one and the retry
   });
 
+  it('on a short screen, moving through the choices scrolls the survey, never the panel: the header stays in view', async () => {
+    sim.configure({ surveyQuestions: ['NPS', 'FCR'] });
+    const { el, userId } = await withAgent();
+    sim.agentDisconnects(userId);
+    await expect.poll(() => part(el, 'survey')).toBeTruthy();
+    const panel = requirePart(el, 'panel');
+    panel.style.height = '300px'; // a phone held sideways
+    await userEvent.click(radio(el, 'rating', '1')); // the further questions come with a rating
+    for (const [name, value] of [['rating', '5'], ['nps', '9'], ['fcr', '2']] as const) {
+      radio(el, name, value).focus();
+      expect(panel.scrollTop, `${name} ${value}`).toBe(0);
+      expect(requirePart(el, 'header').getBoundingClientRect().top).toBeGreaterThanOrEqual(panel.getBoundingClientRect().top);
+    }
+    // The choice itself was brought into view, inside the survey's own scroll.
+    const last = radio(el, 'fcr', '2').getBoundingClientRect();
+    expect(last.bottom).toBeLessThanOrEqual(panel.getBoundingClientRect().bottom + 1);
+  });
+
   it('no survey after a robot conversation, nor when the tenant has none', async () => {
     const userId = uniqueUser();
     const el = await mountChat({ userId });
