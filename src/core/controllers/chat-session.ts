@@ -16,7 +16,8 @@ import {
 import { PollLoop } from './poll-loop';
 import { Outbox } from './outbox';
 import { lockHeld, PollerLock } from './poller-lock';
-import { TabSync, type TabStatus, type TabSyncMessage } from './tab-sync';
+import type { TabStatus, TabSyncMessage } from './tab-messages';
+import { TabSync } from './tab-sync';
 import { sentFromHistory } from './sent-from-history';
 import { messageKey, Transcript } from './transcript';
 import { entryTimestamp, type ReceivedEntry, type SentEntry, type SentFile, type TranscriptEntry } from './transcript-entry';
@@ -914,13 +915,13 @@ export class ChatSession implements ReactiveController {
     try {
       switch (message.type) {
         case 'received':
-          if (Array.isArray(message.messages)) this.#receive(message.messages, true);
+          this.#receive(message.messages, true);
           break;
         case 'sent':
           this.#addFromOtherTab([{ kind: 'sent', key: message.key, seq: 0, text: message.text, timestamp: message.timestamp, status: 'sent', file: message.file }]);
           break;
         case 'unread':
-          if (typeof message.count === 'number') this.#listener.unread(message.count);
+          this.#listener.unread(message.count);
           break;
         case 'status':
           this.#adoptStatus(message);
@@ -930,19 +931,19 @@ export class ChatSession implements ReactiveController {
     }
   }
 
-  /** What the polling tab says of the conversation; with `entries`, everything a joining tab needs. */
+  /** What the polling tab says of the conversation (read by readTabMessage); with `entries`, everything a joining tab needs. */
   #adoptStatus(status: TabStatus): void {
-    if (Array.isArray(status.entries)) {
+    if (status.entries) {
       this.#addFromOtherTab(status.entries);
       // The polling tab's token: this tab sends its own messages with it, with no applyToken of its own.
-      if (typeof status.token === 'string' && !this.#token) {
+      if (status.token && !this.#token) {
         this.#token = status.token;
         if (this.#client) this.#client = this.#clientLoad = null;
       }
-      if (typeof status.unread === 'number') this.#listener.unread(status.unread);
-      if (typeof status.conversation === 'string' && !this.conversationId) this.#conversationId = status.conversation;
+      if (status.unread !== undefined) this.#listener.unread(status.unread);
+      if (status.conversation && !this.conversationId) this.#conversationId = status.conversation;
     }
-    if (status.mode === 'robot' || status.mode === 'queued' || status.mode === 'agent') this.#setMode(status.mode);
+    this.#setMode(status.mode);
     this.#queue = status.mode === 'queued' ? status.queue : null;
     if (status.state === 'ended') {
       this.#halt();
@@ -957,9 +958,9 @@ export class ChatSession implements ReactiveController {
   #addFromOtherTab(entries: readonly TranscriptEntry[]): void {
     const received: DownlinkMessage[] = [];
     for (const entry of entries) {
-      if (entry?.kind === 'received' && entry.message) received.push(entry.message);
-      else if (entry?.kind === 'sent' && (entry.status === 'sent' || entry.status === 'read') && typeof entry.text === 'string' && !this.transcript.has(entry.key)) {
-        this.transcript.addSent(entry.text, { key: entry.key, timestamp: entry.timestamp, status: entry.status, file: validFile(entry.file) });
+      if (entry.kind === 'received') received.push(entry.message);
+      else if ((entry.status === 'sent' || entry.status === 'read') && !this.transcript.has(entry.key)) {
+        this.transcript.addSent(entry.text, { key: entry.key, timestamp: entry.timestamp, status: entry.status, file: entry.file });
       }
     }
     // A snapshot's messages are not new to the visitor; a `received` message goes through #receive instead.
@@ -1091,12 +1092,4 @@ export class ChatSession implements ReactiveController {
     };
     saveSession(this.#storageKey, saved);
   }
-}
-
-/** A file named by another tab (same-origin script, yet checked): only its fields, only of their types. */
-function validFile(file: SentFile | undefined): SentFile | undefined {
-  if (!file || typeof file.name !== 'string' || typeof file.size !== 'number' || typeof file.ext !== 'string') return undefined;
-  if (!['IMAGE', 'AUDIO', 'VIDEO', 'FILE'].includes(file.mediaType)) return undefined;
-  const { name, size, type, ext, mediaType, objectKey } = file;
-  return { name, size, type: typeof type === 'string' ? type : '', ext, mediaType, ...(typeof objectKey === 'string' ? { objectKey } : {}) };
 }

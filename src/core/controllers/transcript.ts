@@ -1,4 +1,5 @@
 import type { DownlinkMessage } from '../../api/types';
+import { isEntry } from './entry-reader';
 import type { OutgoingStatus, ReceivedEntry, SentEntry, SentFile, TranscriptEntry } from './transcript-entry';
 
 export const TRANSCRIPT_LIMIT = 500;
@@ -288,28 +289,6 @@ export class Transcript {
 
 function unsent(entry: TranscriptEntry): boolean {
   return entry.kind === 'sent' && (entry.status === 'pending' || entry.status === 'failed');
-}
-
-function isEntry(value: unknown): value is TranscriptEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Record<string, unknown>;
-  if (typeof entry.key !== 'string' || typeof entry.seq !== 'number' || !Number.isFinite(entry.seq)) return false;
-  if (entry.kind === 'received') {
-    const message = entry.message as Record<string, unknown> | null;
-    return typeof message === 'object' && message !== null && typeof message.timestamp === 'number';
-  }
-  return (
-    entry.kind === 'sent' &&
-    typeof entry.text === 'string' &&
-    typeof entry.timestamp === 'number' &&
-    (entry.file === undefined || isFile(entry.file)) &&
-    (entry.status === 'pending' || entry.status === 'sent' || entry.status === 'failed' || entry.status === 'read')
-  );
-}
-
-function isFile(value: unknown): boolean {
-  const file = value as Record<string, unknown> | null;
-  return typeof file === 'object' && file !== null && typeof file.name === 'string' && typeof file.size === 'number' && typeof file.ext === 'string' && typeof file.mediaType === 'string';
 }
 
 /** cyrb53-style string hash: two 32-bit multiply-xor lanes folded into 53 bits, as base 36. */
