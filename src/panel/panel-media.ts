@@ -78,16 +78,15 @@ export class PanelMedia {
     if (bytes && !this.#loader.state(id)) this.#loader.adopt(id, bytes);
     const state = this.#loader.state(id);
     const t = this.#host.strings();
-    const uploading = entry.status === 'pending' && !file.objectKey;
+    const upload = this.upload(entry);
     const kind = mediaKindOf(file.mediaType) ?? 'file';
     // Only what it was uploaded as can be fetched: a file whose bytes are gone and that has no key shows its name.
     const message = file.objectKey ? this.#asMessage(file.objectKey, file.ext, file.mediaType) : null;
     if (message) this.#messages.set(id, message);
     const info: MediaInfo = { kind, typeName: t.mediaLabel(file.mediaType), name: file.name, size: file.size, ext: file.ext, author: t.you };
     // Indeterminate until the upload tells how far it has gone.
-    const percent = this.#host.session.outbox.progress(entry.key);
-    const overlay = uploading
-      ? html`<progress class="ccm-upload" part="upload-progress" max="100" value=${percent ?? nothing} aria-label=${t.uploading(null)}></progress>`
+    const overlay = upload
+      ? html`<progress class="ccm-upload" part="upload-progress" max="100" value=${upload.percent ?? nothing} aria-label=${t.uploading(null)}></progress>`
       : nothing;
     // Neither in memory nor fetchable: its name only (a gone file shows no line, so its actions are never used).
     const gone = !state && !message;
@@ -97,6 +96,13 @@ export class PanelMedia {
       maxBytes: this.#host.maxFileBytes(),
       gone,
     }, gone ? nothing : overlay);
+  }
+
+  /** The upload under way of a file the visitor sent, with how far it has gone; null when it is queued or done. */
+  upload(entry: SentEntry): { percent: number | undefined } | null {
+    const { outbox } = this.#host.session;
+    if (entry.status !== 'pending' || !entry.file || entry.file.objectKey || !outbox.inFlight.includes(entry.key)) return null;
+    return { percent: outbox.progress(entry.key) };
   }
 
   /** A downlink-like message naming an uploaded file, so it is fetched by the same rule as a received one. */

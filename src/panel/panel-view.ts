@@ -358,7 +358,7 @@ class ChatPanel implements Panel {
       onRetry: (key) => this.#host.session.retry(key),
       media: (message, info) => this.#media.received(message, info),
       sentFile: (entry) => this.#media.sent(entry),
-      uploadProgress: (entry) => this.#host.session.outbox.progress(entry.key),
+      upload: (entry) => this.#media.upload(entry),
       canRetry: (entry) => this.#host.session.outbox.canRetry(entry),
       onRemove: (key) => this.#host.session.outbox.discard(key),
     };

@@ -35,8 +35,11 @@ export interface RenderContext {
   media?: (message: DownlinkMessage, info: MediaInfo) => TemplateResult | null;
   /** The view of a file the visitor sent (its preview, upload progress); null: shown as its name. */
   sentFile?: (entry: SentEntry) => TemplateResult | null;
-  /** How much of a sent file's upload has gone out, in whole percent; undefined when not known. */
-  uploadProgress?: (entry: SentEntry) => number | undefined;
+  /**
+   * A sent file's upload under way: how much has gone out, in whole percent (undefined when not known yet); null
+   * when it is not uploading now (queued behind another message, or uploaded).
+   */
+  upload?: (entry: SentEntry) => { percent: number | undefined } | null;
   /** Whether a failed message can be sent again (a file whose bytes are gone cannot); default yes. */
   canRetry?: (entry: SentEntry) => boolean;
   /** The visitor takes a failed message that cannot be sent any more out of the transcript. */
@@ -62,7 +65,7 @@ function renderSent(entry: SentEntry, ctx: RenderContext): TemplateResult {
   const lost = entry.status === 'failed' && ctx.canRetry?.(entry) === false;
   const status =
     entry.status === 'pending'
-      ? html`<span class="ccm-status" part="status">${entry.file && !entry.file.objectKey ? strings.uploading(ctx.uploadProgress?.(entry) ?? null) : strings.sending}</span>`
+      ? html`<span class="ccm-status" part="status">${uploadStatus(entry, ctx) ?? strings.sending}</span>`
       : lost
         ? html`<span class="ccm-status ccm-status--failed" part="status"><span class="ccm-status-icon" aria-hidden="true">!</span>${strings.fileGone}</span><button type="button" class="ccm-retry pill" part="remove-button" @click=${() => ctx.onRemove?.(entry.key)}>${strings.removeFile}</button>`
       : entry.status === 'read'
@@ -72,6 +75,12 @@ function renderSent(entry: SentEntry, ctx: RenderContext): TemplateResult {
         : html`<span class="ccm-status" part="status"><span class="ccm-status-icon" aria-hidden="true">✓</span>${strings.sent}</span>`;
   const file = entry.file ? (ctx.sentFile?.(entry) ?? null) : null;
   return html`<div part="message" class="ccm ccm--end ccm--customer ccm--${entry.status}" data-source-type="CUSTOMER" data-key=${entry.key} data-status=${entry.status}><div class="ccm-body"><span class="ccm-vh">${strings.speakerPrefix(strings.you)}</span><div class="ccm-bubble" part="bubble">${file ?? renderText(entry.text)}</div><div class="ccm-meta">${renderTime(entry.timestamp, ctx.locale)}${status}</div></div></div>`;
+}
+
+/** "Uploading… 40%" while a file is on its way up; null otherwise (a queued file is "Sending…" as text is). */
+function uploadStatus(entry: SentEntry, ctx: RenderContext): string | null {
+  const upload = entry.file && !entry.file.objectKey ? ctx.upload?.(entry) : null;
+  return upload ? ctx.strings.uploading(upload.percent ?? null) : null;
 }
 
 function renderReceived(entry: ReceivedEntry, ctx: RenderContext): TemplateResult {

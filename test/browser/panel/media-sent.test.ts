@@ -163,6 +163,20 @@ describe('sending a file', () => {
     await expect.poll(() => mine(el).map((m) => m.dataset.status), { timeout: 5000 }).toEqual(['sent', 'sent', 'sent']);
     expect(fileSends(userId).map((s) => s.mediaType)).toEqual(['TEXT', 'IMAGE', 'TEXT']);
   });
+
+  it('a file queued behind another message says "Sending…" with no bar until its own upload starts', async () => {
+    const { el } = await connected();
+    sim.fault({ kind: 'delay', ms: 800, on: 'send' });
+    el.send('Look at this');
+    await choose(el, photo());
+    await expect.poll(() => mine(el).length).toBe(2);
+    const queued = mine(el)[1]!;
+    expect(queued.dataset.status).toBe('pending');
+    expect(queued.querySelector('[part~="status"]')!.textContent).toBe('Sending…');
+    expect(queued.querySelector('[part~="upload-progress"]')).toBeNull();
+    expect(uploads()).toHaveLength(0);
+    await expect.poll(() => mine(el).map((m) => m.dataset.status), { timeout: 5000 }).toEqual(['sent', 'sent']);
+  });
 });
 
 describe('failures and retries', () => {
