@@ -164,8 +164,13 @@ export const mediaStyles = css`
     border-radius: 2px;
     overflow: hidden;
     appearance: none;
-    background: color-mix(in srgb, var(--_on-accent) 30%, transparent);
+    background: color-mix(in srgb, currentColor 30%, transparent);
     color: var(--_on-accent);
+  }
+
+  /* Under a picture there is no bubble, only the panel: the accent shows there, its text colour would not. */
+  .ccm-media--image.ccm-media--ready .ccm-upload {
+    color: var(--_accent);
   }
 
   .ccm-upload::-webkit-progress-bar {

@@ -240,6 +240,11 @@ describe('failures and retries', () => {
     expect(bar.value).toBe(42);
     expect(bar.getAttribute('aria-label')).toBe('Uploading…');
     expect(mine(el)[0]!.dataset.status).toBe('pending');
+    // Under a picture there is no bubble: the bar takes the accent, not the bubble's white text colour, or it would
+    // vanish into the panel.
+    await expect.poll(() => mine(el)[0]!.querySelector('.ccm-media--ready')).toBeTruthy();
+    expect(getComputedStyle(bar).color).toBe('rgb(11, 87, 208)'); // the accent, #0b57d0
+    expect(getComputedStyle(requirePart(el, 'panel')).backgroundColor).toBe('rgb(255, 255, 255)');
   });
 
   it('after a reload, a file not sent comes back failed with its name: its bytes were never stored', async () => {
