@@ -541,7 +541,9 @@ export class ChatSession implements ReactiveController {
     if (this.mode !== 'robot' || this.state !== 'connected') return;
     try {
       await (await this.#api()).send('TRANS2AGENT');
-      this.#setMode('queued');
+      // An agent may have answered already: a held poll can bring the agent's first line before this send's own
+      // answer. Queued after that, the visitor would wait in a queue they have left, and get no survey at the end.
+      if (this.mode === 'robot') this.#setMode('queued');
     } catch (error) {
       const apiError = toApiError(error, 'send');
       // "it has been agent service": the server says an agent already has the session.

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { ROBOT_SIM_QUESTIONS } from '../../../src/simulator';
 import {
@@ -148,6 +148,40 @@ describe('the conversation', () => {
       'connecting',
       'connected',
     ]);
+  });
+
+  it('an agent who answers before the request for one is confirmed keeps the visitor out of the queue', async () => {
+    // The contact center puts the visitor through at once (no queue), and its answer to TRANS2AGENT reaches the
+    // page only after the agent's first line has come with a poll, as it can on a busy network.
+    sim.configure({ queueLength: 0 });
+    const userId = uniqueUser();
+    const el = await mountChat({ userId });
+    await openAndGreet(el);
+    const original = window.fetch;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    window.fetch = async (input, init) => {
+      const answer = await original(input, init);
+      if (typeof init?.body === 'string' && init.body.includes('"TRANS2AGENT"')) await released;
+      return answer;
+    };
+    onTestFinished(() => {
+      window.fetch = original;
+    });
+    requirePart(el, 'agent-button').click();
+    await expect.poll(() => messages(el, 'AGENT').length, { timeout: 5000 }).toBe(1);
+    release();
+    // The late answer must not put the visitor back in a queue they have left. (By the agent's next answer, the
+    // late one has long been handled.)
+    el.send('Great, thanks');
+    await expect.poll(() => messages(el, 'AGENT').length, { timeout: 5000 }).toBe(2); // the agent's answer
+    await el.updateComplete;
+    expect(part(el, 'queue')).toBeNull();
+    expect(sim.requests.filter((r) => r.operation === 'queryQueueInfo' && requestUser(r) === userId)).toEqual([]);
+    // And the end of the chat is the end of a conversation with an agent: the survey.
+    sim.agentDisconnects(userId);
+    await waitForState(el, 'ended');
+    await expect.poll(() => part(el, 'survey-skip'), { timeout: 5000 }).toBeTruthy();
   });
 
   it('the agent ending the chat ends it for the visitor too', async () => {
