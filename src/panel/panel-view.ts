@@ -280,7 +280,7 @@ class ChatPanel implements Panel {
     const context = this.#renderContext(strings, locale);
     const { entries } = this.#host.session.transcript;
     // An upload's progress is not in its entry (it is never saved): while a file uploads, its figure lets the
-    // chunks through, and that entry is rendered afresh (#renderCachedEntry).
+    // chunks through, and that entry is rendered afresh (#renderCachedEntry, by PanelMedia.upload).
     const { outbox } = this.#host.session;
     const uploads = outbox.inFlight.map((key) => `${key}:${outbox.progress(key)}`).join();
     const start = windowStart(entries, this.#window, this.#stickToBottom);
@@ -340,7 +340,7 @@ class ChatPanel implements Panel {
    */
   #renderCachedEntry(entry: TranscriptEntry, context: RenderContext): TemplateResult {
     let template = this.#entryTemplates.get(entry);
-    if (!template || (entry.kind === 'sent' && entry.status === 'pending' && entry.file && !entry.file.objectKey)) {
+    if (!template || (entry.kind === 'sent' && this.#media.upload(entry))) {
       this.#media.rendering(entry);
       template = renderEntry(entry, context);
       this.#media.rendering(null);

@@ -79,7 +79,7 @@ function renderSent(entry: SentEntry, ctx: RenderContext): TemplateResult {
 
 /** "Uploading… 40%" while a file is on its way up; null otherwise (a queued file is "Sending…" as text is). */
 function uploadStatus(entry: SentEntry, ctx: RenderContext): string | null {
-  const upload = entry.file && !entry.file.objectKey ? ctx.upload?.(entry) : null;
+  const upload = ctx.upload?.(entry);
   return upload ? ctx.strings.uploading(upload.percent ?? null) : null;
 }
 
