@@ -3,13 +3,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sendRequest, type HttpRequest } from '../../../src/api/http';
 import { uploadFileStream } from '../../../src/api/media';
 import { CcApiError } from '../../../src/core/errors';
+import { reportUploadProgress } from '../support/upload-progress';
 import { API, newClient, onlyRequest, rejection, resetApiSim, sim, startApiSim, worker } from './sim-worker';
 
 // A file's upload goes over XMLHttpRequest so that the visitor sees how far it has gone (src/api/xhr.ts). Everything
 // else about the request must be as with fetch: the body, the headers both ways, the statuses, and the errors
-// (timeout, the caller's abort) mapped the same way. Chromium reports no upload progress for a request a service
-// worker answers (MSW's, here), so the page's XMLHttpRequest is swapped for one that reports some on its own; the
-// real progress over the network is seen end to end (test/e2e/media.spec.ts).
+// (timeout, the caller's abort) mapped the same way. The progress comes from a stand-in XMLHttpRequest
+// (support/upload-progress.ts); the real progress over the network is seen end to end (test/e2e/media.spec.ts).
 
 const URL_ = `${API}/uploadFileStream`;
 
@@ -27,18 +27,6 @@ function upload(extra: Partial<HttpRequest> & { progress?: number[] } = {}): Pro
   });
 }
 
-/** An XMLHttpRequest that reports these upload steps (of 100 bytes) as it sends, as the network would. */
-function reportingProgress(steps: Array<{ loaded: number; total: number; lengthComputable?: boolean }>): void {
-  const Real = XMLHttpRequest;
-  class Reporting extends Real {
-    override send(body?: Document | XMLHttpRequestBodyInit | null): void {
-      for (const { lengthComputable = true, ...step } of steps) this.upload.dispatchEvent(new ProgressEvent('progress', { lengthComputable, ...step }));
-      super.send(body);
-    }
-  }
-  vi.stubGlobal('XMLHttpRequest', Reporting);
-}
-
 beforeAll(startApiSim);
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -54,7 +42,7 @@ describe('an upload over XMLHttpRequest', () => {
         return HttpResponse.json({ resultCode: '0', objectKey: 'obs/1' }, { headers: { 'ccmessaging-token': 'tok-2', 'x-more': 'a' } });
       }),
     );
-    reportingProgress([{ loaded: 0, total: 100 }, { loaded: 50, total: 0, lengthComputable: false }, { loaded: 40, total: 100 }, { loaded: 100, total: 100 }]);
+    reportUploadProgress([{ loaded: 0, total: 100 }, { loaded: 50, total: 0, lengthComputable: false }, { loaded: 40, total: 100 }, { loaded: 100, total: 100 }]);
     const progress: number[] = [];
     const answer = await upload({ progress });
     expect(answer.status).toBe(200);
@@ -111,7 +99,7 @@ describe('an upload over XMLHttpRequest', () => {
   });
 
   it('the client’s upload reports progress and resolves to the key; a fetch of the site’s own is used as given', async () => {
-    reportingProgress([{ loaded: 100, total: 100 }]);
+    reportUploadProgress([{ loaded: 100, total: 100 }]);
     const progress: number[] = [];
     const client = newClient();
     const result = await uploadFileStream(client, { fileType: 'png', fileStream: 'iVBORw0KGgo=' }, { onProgress: (f) => progress.push(f) });

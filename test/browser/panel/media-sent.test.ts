@@ -16,6 +16,7 @@ import {
   useChatFixture,
   waitForState,
 } from '../support/chat';
+import { reportUploadProgress } from '../support/upload-progress';
 
 // The visitor's files: picked, dropped or pasted; checked against what the API takes; shown at once with a preview;
 // uploaded (base64) and sent with the matching mediaType, through the same outbox as text.
@@ -217,18 +218,8 @@ describe('failures and retries', () => {
 
   it('the upload bar and the status tell how much of the file has gone out', async () => {
     const { el } = await connected();
-    // Chromium reports no upload progress for a request a service worker answers (MSW's, here): this
-    // XMLHttpRequest reports 42% as it starts, as the network would. A contact center that never answers keeps it there.
-    const Real = XMLHttpRequest;
-    vi.stubGlobal(
-      'XMLHttpRequest',
-      class extends Real {
-        override send(body?: Document | XMLHttpRequestBodyInit | null): void {
-          this.upload.dispatchEvent(new ProgressEvent('progress', { lengthComputable: true, loaded: 42, total: 100 }));
-          super.send(body);
-        }
-      },
-    );
+    // 42% as the upload starts (support/upload-progress.ts); a contact center that never answers keeps it there.
+    reportUploadProgress([{ loaded: 42, total: 100 }]);
     onTestFinished(() => {
       vi.unstubAllGlobals();
     });
