@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../src/simulator/index.ts';
-import { call, Client, ORIGIN } from './helpers.ts';
+import { call, Client, connectedClient, ORIGIN } from './helpers.ts';
 
 const sim = createSimulator({ pollHoldMs: 50 });
 const server = setupServer(...sim.handlers);
@@ -11,10 +11,7 @@ const control = (action: string, body?: unknown) => call('POST', `${ORIGIN}/__si
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(async () => {
-  client = new Client('user-1');
-  await client.applyToken();
-  await client.send('CONNECT');
-  await client.poll();
+  client = await connectedClient();
 });
 afterEach(() => {
   sim.reset();

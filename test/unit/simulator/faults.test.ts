@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../src/simulator/index.ts';
-import { API, call, Client, timed, timeOf } from './helpers.ts';
+import { API, call, Client, connectedClient, timed, timeOf } from './helpers.ts';
 
 const sim = createSimulator({ pollHoldMs: 50 });
 const server = setupServer(...sim.handlers);
@@ -9,10 +9,7 @@ let client: Client;
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(async () => {
-  client = new Client('user-1');
-  await client.applyToken();
-  await client.send('CONNECT');
-  await client.poll(); // the greeting
+  client = await connectedClient();
 });
 afterEach(() => sim.reset());
 afterAll(() => server.close());

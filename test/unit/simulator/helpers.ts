@@ -125,6 +125,15 @@ export class Client {
 }
 
 /** A hand-driven clock for `now`. */
+/** A visitor whose conversation has started: a token, CONNECT, and the robot's greeting taken. */
+export async function connectedClient(userId = 'user-1', base = API): Promise<Client> {
+  const client = new Client(userId, base);
+  await client.applyToken();
+  await client.send('CONNECT');
+  await client.poll(); // the greeting
+  return client;
+}
+
 export function fakeClock(start = 1_700_000_000_000) {
   const clock = {
     t: start,

@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../src/simulator/index.ts';
 import { minimalPdf } from '../../../src/simulator/sample-media.ts';
-import { call, Client, ORIGIN } from './helpers.ts';
+import { call, Client, connectedClient, ORIGIN } from './helpers.ts';
 
 // The simulator's files: what the agent sends (samples a browser can show), what the visitor uploads, and the
 // vendor's codes for what goes wrong.
@@ -13,10 +13,7 @@ let client: Client;
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(async () => {
-  client = new Client('user-1');
-  await client.applyToken();
-  await client.send('CONNECT');
-  await client.poll();
+  client = await connectedClient();
 });
 afterEach(() => {
   sim.reset();
