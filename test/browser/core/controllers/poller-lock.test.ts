@@ -33,6 +33,17 @@ async function lockState(name: string): Promise<{ held: number; pending: number 
   };
 }
 
+/** Two sides asking for a lock of their own name, the first granted it and the second waiting. */
+async function contending(): Promise<{ name: string; first: Side; second: Side }> {
+  const name = uniqueName();
+  const first = side();
+  const second = side();
+  first.lock.request(name);
+  second.lock.request(name);
+  await expect.poll(() => lockState(name)).toEqual({ held: 1, pending: 1 });
+  return { name, first, second };
+}
+
 /** Replaces `navigator.locks` for one test; the returned function restores the browser's own. */
 function stubLocks(value: unknown): () => void {
   Object.defineProperty(navigator, 'locks', { configurable: true, get: () => value });
@@ -46,25 +57,15 @@ afterEach(() => {
 
 describe('PollerLock with Web Locks', () => {
   it('grants the lock to exactly one of two sides; the other waits', async () => {
-    const name = uniqueName();
-    const first = side();
-    const second = side();
-    first.lock.request(name);
-    second.lock.request(name);
+    const { first, second } = await contending();
 
-    await expect.poll(() => lockState(name)).toEqual({ held: 1, pending: 1 });
     // The second request is still pending in the lock manager, so it cannot have been granted.
     expect(first.granted).toBe(1);
     expect(second.granted).toBe(0);
   });
 
   it('hands the lock to the waiting side when the holder releases it', async () => {
-    const name = uniqueName();
-    const first = side();
-    const second = side();
-    first.lock.request(name);
-    second.lock.request(name);
-    await expect.poll(() => lockState(name)).toEqual({ held: 1, pending: 1 });
+    const { name, first, second } = await contending();
 
     first.lock.release();
 
@@ -96,12 +97,7 @@ describe('PollerLock with Web Locks', () => {
   });
 
   it('holds nothing once released, and a side that stopped waiting is never granted the lock', async () => {
-    const name = uniqueName();
-    const first = side();
-    const second = side();
-    first.lock.request(name);
-    second.lock.request(name);
-    await expect.poll(() => lockState(name)).toEqual({ held: 1, pending: 1 });
+    const { name, first, second } = await contending();
 
     second.lock.release(); // stops waiting
     await expect.poll(() => lockState(name)).toEqual({ held: 1, pending: 0 });
